@@ -1,0 +1,3 @@
+from textlint_gov.cli import main
+
+main()

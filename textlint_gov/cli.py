@@ -1,0 +1,232 @@
+"""The ``govlint`` command. ``govlint FILE...`` is ``govlint check FILE...``.
+
+Exit status (one place, as black's ``Report.return_code``):
+0  no finding reaches ``--fail-on`` (default: error)
+1  at least one finding does
+2  a usage or configuration error, or an input that could not be read (the others are still checked)
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import click
+
+from textlint_gov import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# Subcommands that live in their own modules, imported only when used (start-up stays fast).
+LAZY_COMMANDS = {
+    "audit": ("textlint_gov.audit.cli", "audit", "月度审计：由 CMS 导出生成各单位政务信息公开得分表"),
+    "review": ("textlint_gov.review", "review", "生成带批注的 Word 审阅稿（原文不变）"),
+    "serve": ("textlint_gov.serve", "serve", "启动本地网页校对服务"),
+}
+
+
+class GovlintGroup(click.Group):
+    """A group whose default command is ``check``: ``govlint draft.docx`` just works."""
+
+    def list_commands(self, ctx):
+        lazy = [n for n, (mod, _, _) in LAZY_COMMANDS.items() if _module_exists(mod)]
+        return sorted({*super().list_commands(ctx), *lazy})
+
+    def get_command(self, ctx, name):
+        cmd = super().get_command(ctx, name)
+        if cmd is None and name in LAZY_COMMANDS and _module_exists(LAZY_COMMANDS[name][0]):
+            mod, attr, _ = LAZY_COMMANDS[name]
+            cmd = getattr(importlib.import_module(mod), attr)
+        return cmd
+
+    def format_commands(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.commands:
+                rows.append((name, self.commands[name].get_short_help_str(60)))
+            else:
+                rows.append((name, LAZY_COMMANDS[name][2]))
+        with formatter.section("命令"):
+            formatter.write_dl(rows)
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.list_commands(ctx) and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def err(message: str) -> None:
+    """One line on stderr."""
+    click.echo(f"govlint: {message}", err=True)
+
+
+@click.group(cls=GovlintGroup, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=False)
+@click.version_option(__version__, prog_name="govlint")
+def main() -> None:
+    """govlint：政府网站稿件内容质量检查。
+
+    \b
+    govlint 稿件.docx            检查文稿（.docx .txt .md .html，- 为标准输入）
+    govlint rules                列出全部规则
+    govlint rule GOV001          查看一条规则的说明
+    """
+
+
+def _csv(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="配置文件（默认从当前目录向上查找 rules.yaml）")
+@click.option("--select", help="只启用这些代码前缀的规则，逗号分隔，如 GOV0,GOV2")
+@click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
+@click.option("--format", "fmt", default="text", show_default=True, help="输出格式：text、json、sarif、github")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到此级别即以 1 退出（默认 error）")
+@click.option("--stdin-filename", default="stdin.txt", show_default=True, help="读标准输入（-）时按此文件名判断格式")
+@click.option("--color/--no-color", default=None, help="彩色输出（默认仅在终端上）")
+@click.option("--no-source", is_flag=True, help="文本输出中不显示原文行")
+def check(paths, config_path, select, ignore, fmt, fail_on, stdin_filename, color, no_source):
+    """检查文稿，报告问题的位置和修改建议。"""
+    from textlint_gov.config import ConfigError, load_config
+    from textlint_gov.findings import Severity
+    from textlint_gov.formatters import FORMATTERS, FileResult, available, render
+    from textlint_gov.rules import RuleDefinitionError
+
+    if fmt not in FORMATTERS or fmt not in available():
+        err(f"错误：不支持的输出格式“{fmt}”（可用：{'、'.join(available())}）")
+        sys.exit(EXIT_ERROR)
+    try:
+        config = load_config(config_path)
+        if select:
+            config.select = _csv(select)
+        if ignore:
+            config.ignore = [*config.ignore, *_csv(ignore)]
+        config.rules()
+    except (ConfigError, RuleDefinitionError) as e:
+        err(f"配置错误：{e}")
+        sys.exit(EXIT_ERROR)
+    threshold = Severity(fail_on) if fail_on else config.fail_on
+
+    results: list[FileResult] = []
+    failed = False
+    for target, error in expand_paths(paths):
+        if error:
+            err(f"{target}: {error}")
+            failed = True
+            continue
+        result = check_one(target, config, stdin_filename)
+        if result.error:
+            err(f"{result.path}: {result.error}")
+            failed = True
+        results.append(result)
+
+    use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
+    click.echo(render(fmt, results, color=use_color, show_source=not no_source), nl=False, color=use_color)
+    if failed:
+        sys.exit(EXIT_ERROR)
+    worst = max((f.severity.rank for r in results for f in r.findings), default=-1)
+    sys.exit(EXIT_FINDINGS if worst >= threshold.rank else EXIT_OK)
+
+
+def expand_paths(paths) -> list[tuple[str, str | None]]:
+    """Files to check, in order; a folder is searched for drafts. (path, error) pairs."""
+    from textlint_gov.loaders import SUFFIXES
+
+    out: list[tuple[str, str | None]] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(("-", None))
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix.lower() in SUFFIXES
+                and f.is_file()
+                and not f.name.startswith(("~$", "."))
+                and not f.name.endswith(".govlint.docx")
+                and not any(part.startswith(".") for part in f.relative_to(p).parts[:-1])
+            )
+            if not found:
+                out.append((raw, f"文件夹中没有可检查的文稿（{'、'.join(SUFFIXES)}）"))
+            out.extend((str(f), None) for f in found)
+        elif not p.exists():
+            out.append((raw, "文件不存在"))
+        else:
+            out.append((raw, None))
+    return out
+
+
+def check_one(target: str, config, stdin_filename: str = "stdin.txt"):
+    """Load and lint one file; a load failure becomes ``FileResult.error``."""
+    from textlint_gov.engine import RuleCrash, lint
+    from textlint_gov.formatters import FileResult
+    from textlint_gov.loaders import LoadError, load, load_bytes
+
+    try:
+        if target == "-":
+            doc = load_bytes(sys.stdin.buffer.read(), stdin_filename)
+            doc.path = "-"
+        else:
+            doc = load(target)
+    except LoadError as e:
+        return FileResult(target, error=str(e))
+    except RecursionError:
+        return FileResult(target, error="文档结构嵌套过深，已拒绝")
+    except MemoryError:
+        return FileResult(target, error="文档过大，内存不足")
+    try:
+        return FileResult(target, lint(doc, config), doc)
+    except RuleCrash as e:
+        return FileResult(target, error=str(e))
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="也列出当前配置未启用的规则")
+def rules_cmd(fmt, show_all):
+    """列出规则：代码、类别、级别和说明。"""
+    import json
+
+    from textlint_gov.findings import CATEGORIES
+    from textlint_gov.rules import registry
+
+    rows = [r for r in registry()]
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
+             "summary": r.summary, "fixable": r.fix is not None and r.fix.value == "safe"} for r in rows
+        ], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r.code}  {CATEGORIES[r.category]}  {r.severity.label}  {r.summary}")
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_cmd(code):
+    """显示一条规则的说明：检查什么、为什么、示例和改法。"""
+    from textlint_gov.docs import rule_markdown
+    from textlint_gov.rules import registry
+
+    reg = registry()
+    code = code.upper()
+    if code not in reg:
+        err(f"错误：没有规则 {code}（用 govlint rules 查看全部）")
+        sys.exit(EXIT_ERROR)
+    click.echo(rule_markdown(reg[code]))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,95 @@
+"""``lint(document, config) -> findings``: run the selected rules over every block. Pure: no I/O."""
+
+from __future__ import annotations
+
+from textlint_gov.config import Config
+from textlint_gov.document import Block, Document
+from textlint_gov.findings import Applicability, Edit, Finding, Hit
+from textlint_gov.rules import Context
+
+
+class RuleCrash(Exception):
+    """A rule raised; carries the code so the CLI can name it."""
+
+
+def lint(doc: Document, config: Config) -> list[Finding]:
+    rules = config.rules()
+    file_ignores = config.ignores_for(doc.path)
+    if file_ignores:
+        rules = [cr for cr in rules if config.enabled(cr.rule.code, file_ignores)]
+    allow = _allow_matcher(tuple(config.allow) + tuple(config.words))
+    if config.words:
+        from textlint_gov.tokens import add_words
+
+        add_words(config.words)
+    findings: dict[tuple[str, int, int], Finding] = {}
+    for block in doc.blocks:
+        allowed = _allowed_spans(allow, block.text) if allow else ()
+        for cr in rules:
+            rule = cr.rule
+            if rule.kinds is not None and block.kind not in rule.kinds:
+                continue
+            ctx = Context(block, doc.meta, cr.options)
+            try:
+                hits = list(rule.check(ctx))
+            except Exception as e:  # a rule bug must name the rule, not hide in a traceback
+                raise RuleCrash(f"规则 {rule.code} 内部错误：{type(e).__name__}: {e}") from e
+            for hit in hits:
+                if allowed and any(a <= hit.start and hit.end <= b for a, b in allowed):
+                    continue
+                f = _finding(doc, block, rule, cr.severity, hit)
+                findings.setdefault((f.code, f.start, f.end), f)
+    out = sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
+    return _suppress(doc, out)
+
+
+def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
+    start = block.to_source(hit.start)
+    end = block.to_source(hit.end, end=True)
+    line, col = doc.location(start)
+    end_line, end_col = doc.location(end)
+    fix: tuple[Edit, ...] = ()
+    applicability = None
+    if hit.suggestion is not None:
+        fix = (Edit(start, end, hit.suggestion),)
+        applicability = Applicability.SAFE if hit.fixable else Applicability.UNSAFE
+    return Finding(
+        code=rule.code,
+        category=rule.category,
+        severity=hit.severity or severity,
+        message=hit.message,
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        match=block.text[hit.start : hit.end],
+        suggestion=hit.suggestion,
+        where=block.where,
+        fix=fix,
+        applicability=applicability,
+    )
+
+
+def _allow_matcher(phrases: tuple[str, ...]):
+    phrases = tuple(sorted({p for p in phrases if p}))
+    if not phrases:
+        return None
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(phrases)
+
+
+def _allowed_spans(matcher, text: str) -> list[tuple[int, int]]:
+    return [(s, e) for _, s, e in matcher.find_matches_as_indexes(text, overlapping=True)]
+
+
+def _suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Inline suppressions (``<!-- govlint-disable ... -->``), when the suppress module is present."""
+    try:
+        from textlint_gov.suppress import apply_suppressions
+    except ImportError:
+        return findings
+    return apply_suppressions(doc, findings)

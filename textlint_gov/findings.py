@@ -1,0 +1,106 @@
+"""The finding and its fix: plain frozen data, nothing else (flake8 Violation, ruff Diagnostic)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @property
+    def label(self) -> str:
+        return _LABEL[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_LABEL = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
+
+# The fixed set of categories every rule belongs to, with the Chinese name shown to clerks.
+CATEGORIES: dict[str, str] = {
+    "expression": "表述",
+    "typo": "错别字",
+    "title": "标题",
+    "punctuation": "标点",
+    "number": "数字",
+    "wording": "用词",
+    "privacy": "隐私",
+    "name": "名称",
+    "format": "格式",
+}
+
+
+class Applicability(str, Enum):
+    """How safe a fix is: ``--fix`` applies only SAFE ones (ruff)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace source[start:end) (document offsets in code points) with ``content``."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports: a span of the block text it was given, relative to that text.
+
+    The engine turns hits into findings with source positions; rules never see paths or lines.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    severity: Severity | None = None  # None: the rule's configured severity
+    fixable: bool = False  # the suggestion replaces the span and is safe to apply
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    category: str
+    severity: Severity
+    message: str
+    path: str
+    start: int  # offset into Document.source, code points
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based, code points
+    end_line: int
+    end_column: int  # exclusive
+    match: str
+    suggestion: str | None = None
+    where: str = ""  # a clerk's description of the place (第3段, 表1第2行第1列)
+    fix: tuple[Edit, ...] = field(default=())
+    applicability: Applicability | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "match": self.match,
+            "suggestion": self.suggestion,
+            "where": self.where,
+            "fixable": self.applicability is Applicability.SAFE,
+        }

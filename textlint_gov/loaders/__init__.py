@@ -1,0 +1,82 @@
+"""Loaders turn a draft into a :class:`~textlint_gov.document.Document`, one module per format.
+
+``load(path)`` picks the loader by suffix; ``load_bytes(data, name)`` serves standard input and
+uploads. Every failure is a :class:`LoadError` whose message names the cause in Chinese; callers
+add the file name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from textlint_gov.document import Document
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """A draft that cannot be read; ``str(err)`` is the one-line cause."""
+
+
+def _txt(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.txt import load_txt
+
+    return load_txt(data, name)
+
+
+def _md(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.markdown import load_markdown
+
+    return load_markdown(data, name)
+
+
+def _html(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.html import load_html
+
+    return load_html(data, name)
+
+
+def _docx(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.docx import load_docx
+
+    return load_docx(data, name)
+
+
+LOADERS: dict[str, Callable[[bytes, str], Document]] = {
+    ".txt": _txt,
+    ".md": _md,
+    ".markdown": _md,
+    ".html": _html,
+    ".htm": _html,
+    ".docx": _docx,
+}
+SUFFIXES = tuple(LOADERS)
+
+
+def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
+    suffix = (suffix or Path(name).suffix).lower()
+    loader = LOADERS.get(suffix)
+    if loader is None:
+        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（支持 {'、'.join(SUFFIXES)}）")
+    if not data:
+        raise LoadError("文件为空")
+    if len(data) > MAX_INPUT_BYTES:
+        raise LoadError(f"文件过大（超过 {MAX_INPUT_BYTES // 1024 // 1024} MB）")
+    return loader(data, name)
+
+
+def load(path: str | os.PathLike) -> Document:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise LoadError("文件不存在") from None
+    except IsADirectoryError:
+        raise LoadError("是文件夹，不是文件") from None
+    except PermissionError:
+        raise LoadError("没有读取权限") from None
+    except OSError as e:
+        raise LoadError(f"无法读取：{e.strerror or e}") from None
+    return load_bytes(data, str(path))

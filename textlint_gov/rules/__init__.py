@@ -1,0 +1,146 @@
+"""The rule registry: one code per rule, one file per rule (ruff ``codes.rs``).
+
+A rule is either a Python module ``govNNN_<name>.py`` in this package that defines a subclass of
+:class:`Rule`, or a YAML dictionary in ``dictionaries/`` whose ``rule:`` header makes it a rule of
+the data-driven kind in :mod:`textlint_gov.rules.kinds`. Both are found at first use; the registry
+refuses duplicate or malformed codes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator
+
+from textlint_gov.document import Block
+from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
+
+CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+DOC_SECTIONS = ("作用", "原因", "示例", "修改为", "选项")
+
+
+class RuleDefinitionError(Exception):
+    """A rule or dictionary that cannot be loaded; the message names the file and the field."""
+
+
+@dataclass
+class Context:
+    """What a rule sees of one block: its text, the document's metadata and its own options."""
+
+    block: Block
+    meta: dict
+    options: dict[str, Any]
+    words: frozenset[str] = field(default_factory=frozenset)  # user vocabulary, never flagged
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    def boundaries(self) -> frozenset[int]:
+        from textlint_gov.tokens import boundaries
+
+        return boundaries(self.block.text)
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement :meth:`check`.
+
+    The docstring carries the rule's documentation under the headings 作用 / 原因 / 示例 / 修改为
+    (/ 选项), each on a line of its own ending with a full-width colon.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]  # one line, for `govlint rules`
+    options: ClassVar[dict[str, Any]] = {}  # option name -> default value (its type is enforced)
+    kinds: ClassVar[frozenset[str] | None] = None  # block kinds checked; None: all
+    fix: ClassVar[Applicability | None] = None  # applicability of the suggestion as a fix
+    source: ClassVar[str] = ""  # the norm or document the rule rests on
+
+    def check(self, ctx: Context) -> Iterable[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def prepare(self, options: dict[str, Any]) -> None:
+        """Called once before checking with the merged options (compile patterns here)."""
+
+    def docs(self) -> dict[str, str]:
+        return parse_doc(type(self).__doc__ or "")
+
+
+def parse_doc(text: str) -> dict[str, str]:
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        head = line.rstrip("：:")
+        if head in DOC_SECTIONS and line.endswith(("：", ":")):
+            current = head
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in sections.items()}
+
+
+def _validate(rule: Rule, origin: str) -> None:
+    code = getattr(rule, "code", None)
+    if not code or not CODE_RE.match(code):
+        raise RuleDefinitionError(f"{origin}: 规则代码“{code}”不合法（应为大写字母加三位数字，如 GOV001）")
+    if rule.category not in CATEGORIES:
+        raise RuleDefinitionError(f"{origin}: {code} 的类别“{rule.category}”不在 {sorted(CATEGORIES)} 之中")
+    if not isinstance(rule.severity, Severity):
+        raise RuleDefinitionError(f"{origin}: {code} 的级别“{rule.severity}”不合法")
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+        self._origin: dict[str, str] = {}
+
+    def add(self, rule: Rule, origin: str) -> None:
+        _validate(rule, origin)
+        if rule.code in self._rules:
+            raise RuleDefinitionError(f"{origin}: 规则代码 {rule.code} 重复（已由 {self._origin[rule.code]} 定义）")
+        self._rules[rule.code] = rule
+        self._origin[rule.code] = origin
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self._rules.values(), key=lambda r: r.code))
+
+    def __getitem__(self, code: str) -> Rule:
+        return self._rules[code]
+
+    def __contains__(self, code: str) -> bool:
+        return code in self._rules
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def origin(self, code: str) -> str:
+        return self._origin[code]
+
+
+_REGISTRY: Registry | None = None
+
+
+def registry() -> Registry:
+    """All built-in rules: Python rule modules of this package and rule dictionaries."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        reg = Registry()
+        for mod in pkgutil.iter_modules(__path__):
+            if not re.match(r"^[a-z]+\d{3}_", mod.name):
+                continue
+            module = importlib.import_module(f"{__name__}.{mod.name}")
+            for obj in vars(module).values():
+                if isinstance(obj, type) and issubclass(obj, Rule) and obj.__module__ == module.__name__ and "code" in vars(obj):
+                    reg.add(obj(), f"textlint_gov/rules/{mod.name}.py")
+        from textlint_gov.rules.kinds import builtin_dictionary_rules
+
+        for rule, origin in builtin_dictionary_rules():
+            reg.add(rule, origin)
+        _REGISTRY = reg
+    return _REGISTRY

@@ -1,0 +1,363 @@
+"""The data-driven rule kind: a YAML dictionary of correct forms and their wrong variants.
+
+A dictionary file (``dictionaries/*.yaml``) either defines a rule of its own (a ``rule:`` mapping
+with code, name, category, severity, summary, message and doc) or adds entries to an existing
+rule (``rule: GOV001``). Each entry::
+
+    - correct: 习近平总书记          # the form to write (the suggestion)
+      wrong: [习近平书记, {regex: '...', replace: '...'}]
+      boundary: word                # optional: a hit must start and end on jieba token boundaries
+      except: [longer correct words that contain a wrong form]
+      since: 2020-10-29             # optional: applies to posts dated on/after (until: before)
+      severity: warning             # optional override of the rule's severity
+      message: "..."                # optional override of the rule's message template
+      note: why
+      source: where the fact comes from
+      flag: [text that must be flagged, {text: ..., suggestion: ...}]
+      pass: [text that must not be flagged]
+
+Plain wrong forms are found with one Aho-Corasick automaton per rule (leftmost-longest). A hit
+that lies inside an occurrence of the correct form or of an ``except`` word is no hit.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib.util
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import yaml
+
+from textlint_gov.findings import Applicability, Hit, Severity
+from textlint_gov.rules import Context, Rule, RuleDefinitionError
+
+_ENTRY_KEYS = {"correct", "wrong", "boundary", "except", "since", "until", "severity", "message", "note",
+               "source", "flag", "pass", "fix"}
+_RULE_KEYS = {"code", "name", "category", "severity", "summary", "message", "doc", "fix", "source", "kinds"}
+
+
+@dataclass
+class Entry:
+    correct: str
+    plain: list[str]
+    regex: list[tuple[re.Pattern, str | None]]
+    boundary: bool = False
+    guards: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # wrong -> [(guard, offset)]
+    regex_guards: list[str] = field(default_factory=list)
+    since: _dt.date | None = None
+    until: _dt.date | None = None
+    severity: Severity | None = None
+    message: str | None = None
+    fix: bool = True
+    note: str = ""
+    source: str = ""
+    flag: list[tuple[str, str | None]] = field(default_factory=list)
+    passes: list[str] = field(default_factory=list)
+    origin: str = ""
+
+    def applies(self, post_date: _dt.date | None) -> bool:
+        if post_date is None:
+            return True
+        if self.since and post_date < self.since:
+            return False
+        if self.until and post_date >= self.until:
+            return False
+        return True
+
+    def guarded(self, text: str, start: int, guards: list[tuple[str, int]]) -> bool:
+        for g, k in guards:
+            a = start - k
+            if a >= 0 and text.startswith(g, a):
+                return True
+        return False
+
+
+class DictionaryRule(Rule):
+    """A rule whose knowledge is a YAML dictionary (Vale ``substitution``, prh)."""
+
+    def __init__(self, header: dict, origin: str) -> None:
+        self.code = header["code"]
+        self.name = header.get("name", self.code.lower())
+        self.category = header["category"]
+        self.severity = _severity(header.get("severity", "error"), origin, "rule.severity")
+        self.summary = header.get("summary", "")
+        self.template = header.get("message", "“{match}”应为“{correct}”")
+        self._doc = {k: str(v).strip() for k, v in (header.get("doc") or {}).items()}
+        self.fix = Applicability(header.get("fix", "safe")) if header.get("fix", "safe") != "none" else None
+        self.source = header.get("source", "")
+        self.kinds = frozenset(header["kinds"]) if header.get("kinds") else None
+        self.options = {}
+        self.entries: list[Entry] = []
+        self.files: list[str] = [origin]
+        self._raw: list[tuple[list, str]] = []
+        self._automaton = None
+
+    def docs(self) -> dict[str, str]:
+        doc = dict(self._doc)
+        if self.entries or self._raw:
+            self._compile()
+            examples = [f"{e.flag[0][0]} → {e.flag[0][1] or e.correct}" for e in self.entries[:3] if e.flag]
+            doc.setdefault("示例", "\n".join(examples))
+            doc["词条"] = f"共 {len(self.entries)} 条，见 {'、'.join(self.files)}"
+        return doc
+
+    def add_entries(self, raw_entries: list, origin: str) -> None:
+        if not isinstance(raw_entries, list):
+            raise RuleDefinitionError(f"{origin}: entries 应为列表")
+        self._raw.append((raw_entries, origin))
+        if origin not in self.files:
+            self.files.append(origin)
+        self._automaton = None
+
+    def _compile(self) -> None:
+        if self._automaton is not None:
+            return
+        if self._raw:
+            for raw_entries, origin in self._raw:
+                for i, raw in enumerate(raw_entries):
+                    self.entries.append(parse_entry(raw, f"{origin}: 第{i + 1}条"))
+            self._raw = []
+        import ahocorasick_rs
+
+        self._patterns: list[tuple[str, list[Entry]]] = []
+        index: dict[str, int] = {}
+        for e in self.entries:
+            for w in e.plain:
+                if w not in index:
+                    index[w] = len(self._patterns)
+                    self._patterns.append((w, []))
+                self._patterns[index[w]][1].append(e)
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick([p for p, _ in self._patterns], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if self._patterns
+            else False
+        )
+        self._regex_entries = [e for e in self.entries if e.regex]
+
+    def prepare(self, options: dict[str, Any]) -> None:
+        self._compile()
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        self._compile()
+        text = ctx.text
+        post_date = _post_date(ctx.meta)
+        if self._automaton:
+            for idx, s, e in self._automaton.find_matches_as_indexes(text):
+                wrong, entries = self._patterns[idx]
+                for entry in entries:
+                    if not entry.applies(post_date) or entry.guarded(text, s, entry.guards.get(wrong, ())):
+                        continue
+                    if entry.boundary and not _on_boundaries(ctx, s, e):
+                        continue
+                    yield self._hit(entry, s, e, wrong, entry.correct)
+                    break
+        for entry in self._regex_entries:
+            if not entry.applies(post_date):
+                continue
+            for pattern, replace in entry.regex:
+                for m in pattern.finditer(text):
+                    s, e = m.span()
+                    if s == e or _inside_any(text, s, e, entry.regex_guards):
+                        continue
+                    if entry.boundary and not _on_boundaries(ctx, s, e):
+                        continue
+                    yield self._hit(entry, s, e, m.group(), m.expand(replace) if replace is not None else entry.correct)
+
+    def _hit(self, entry: Entry, s: int, e: int, match: str, suggestion: str) -> Hit:
+        message = (entry.message or self.template).format(match=match, correct=suggestion, note=entry.note)
+        return Hit(s, e, message, suggestion, entry.severity, fixable=entry.fix and self.fix is Applicability.SAFE)
+
+
+def _on_boundaries(ctx: Context, s: int, e: int) -> bool:
+    b = ctx.boundaries()
+    return s in b and e in b
+
+
+def _inside_any(text: str, s: int, e: int, guards: list[str]) -> bool:
+    for g in guards:
+        start = max(0, e - len(g))
+        while True:
+            i = text.find(g, start, s + len(g))
+            if i < 0 or i > s:
+                break
+            if i + len(g) >= e:
+                return True
+            start = i + 1
+    return False
+
+
+def _post_date(meta: dict) -> _dt.date | None:
+    value = meta.get("date")
+    if not value:
+        return None
+    if isinstance(value, _dt.date):
+        return value
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _severity(value: Any, origin: str, key: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise RuleDefinitionError(f"{origin}: {key} 的值“{value}”不合法（应为 error、warning 或 info）") from None
+
+
+def _date(value: Any, origin: str, key: str) -> _dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise RuleDefinitionError(f"{origin}: {key} 应为日期 YYYY-MM-DD") from None
+
+
+def _strings(value: Any, origin: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RuleDefinitionError(f"{origin}: {key} 应为非空字符串或其列表")
+    return list(value)
+
+
+def parse_entry(raw: Any, origin: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise RuleDefinitionError(f"{origin}: 词条应为映射（含 correct、wrong、flag 等键）")
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise RuleDefinitionError(f"{origin}: 未知的键 {', '.join(sorted(unknown))}")
+    correct = raw.get("correct")
+    if not isinstance(correct, str) or not correct:
+        raise RuleDefinitionError(f"{origin}: 缺少 correct（正确写法）")
+    origin = f"{origin}（{correct}）"
+    plain: list[str] = []
+    regex: list[tuple[re.Pattern, str | None]] = []
+    wrong = raw.get("wrong")
+    if isinstance(wrong, (str, dict)):
+        wrong = [wrong]
+    if not wrong or not isinstance(wrong, list):
+        raise RuleDefinitionError(f"{origin}: 缺少 wrong（错误写法列表）")
+    for w in wrong:
+        if isinstance(w, str) and w:
+            if w == correct:
+                raise RuleDefinitionError(f"{origin}: 错误写法“{w}”与正确写法相同")
+            plain.append(w)
+        elif isinstance(w, dict) and isinstance(w.get("regex"), str) and set(w) <= {"regex", "replace"}:
+            try:
+                regex.append((re.compile(w["regex"]), w.get("replace")))
+            except re.error as e:
+                raise RuleDefinitionError(f"{origin}: 正则表达式“{w['regex']}”无效：{e}") from None
+        else:
+            raise RuleDefinitionError(f"{origin}: wrong 的每一项应为字符串或 {{regex: ..., replace: ...}}")
+    boundary = raw.get("boundary")
+    if boundary not in (None, "word", "none"):
+        raise RuleDefinitionError(f"{origin}: boundary 只能为 word 或 none")
+    excepts = _strings(raw.get("except"), origin, "except")
+    guard_words = excepts + [correct]
+    guards: dict[str, list[tuple[str, int]]] = {}
+    for w in plain:
+        for g in guard_words:
+            k = g.find(w)
+            while k >= 0:
+                guards.setdefault(w, []).append((g, k))
+                k = g.find(w, k + 1)
+    flag: list[tuple[str, str | None]] = []
+    for case in raw.get("flag") or []:
+        if isinstance(case, str):
+            flag.append((case, None))
+        elif isinstance(case, dict) and isinstance(case.get("text"), str):
+            flag.append((case["text"], case.get("suggestion")))
+        else:
+            raise RuleDefinitionError(f"{origin}: flag 的每一项应为文本或 {{text, suggestion}}")
+    if not flag:
+        raise RuleDefinitionError(f"{origin}: 缺少 flag 测试用例（每个词条至少一条应报错的文本）")
+    passes = _strings(raw.get("pass"), origin, "pass")
+    if not raw.get("source"):
+        raise RuleDefinitionError(f"{origin}: 缺少 source（出处）")
+    return Entry(
+        correct=correct,
+        plain=plain,
+        regex=regex,
+        boundary=boundary == "word",
+        guards=guards,
+        regex_guards=guard_words,
+        since=_date(raw.get("since"), origin, "since"),
+        until=_date(raw.get("until"), origin, "until"),
+        severity=_severity(raw["severity"], origin, "severity") if raw.get("severity") else None,
+        message=raw.get("message"),
+        fix=bool(raw.get("fix", True)),
+        note=str(raw.get("note", "") or ""),
+        source=str(raw.get("source")),
+        flag=flag,
+        passes=passes,
+        origin=origin,
+    )
+
+
+def read_dictionary(path: Path, display: str | None = None) -> dict:
+    display = display or str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise RuleDefinitionError(f"{display}: 无法读取（{e.strerror or e}）") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"第{mark.line + 1}行" if mark else ""
+        raise RuleDefinitionError(f"{display}: YAML 格式错误{where}（{getattr(e, 'problem', e)}）") from None
+    if not isinstance(data, dict) or "rule" not in data or "entries" not in data:
+        raise RuleDefinitionError(f"{display}: 词典应包含 rule 和 entries 两个键")
+    return data
+
+
+def rule_from_header(header: Any, origin: str) -> DictionaryRule:
+    if not isinstance(header, dict):
+        raise RuleDefinitionError(f"{origin}: rule 应为映射（code、name、category、severity……）")
+    unknown = set(header) - _RULE_KEYS
+    if unknown:
+        raise RuleDefinitionError(f"{origin}: rule 中未知的键 {', '.join(sorted(unknown))}")
+    for key in ("code", "category", "summary"):
+        if not header.get(key):
+            raise RuleDefinitionError(f"{origin}: rule 缺少 {key}")
+    return DictionaryRule(header, origin)
+
+
+def dictionaries_dir() -> Path:
+    spec = importlib.util.find_spec("textlint_gov.dictionaries")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuleDefinitionError("找不到内置词典目录 dictionaries/（安装不完整）")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def builtin_dictionary_rules() -> Iterable[tuple[DictionaryRule, str]]:
+    """Rules defined by the shipped dictionaries (files with a ``rule:`` mapping)."""
+    base = dictionaries_dir()
+    extra: list[tuple[str, list, str]] = []
+    rules: dict[str, DictionaryRule] = {}
+    out = []
+    for path in sorted(base.glob("*.yaml")):
+        origin = f"dictionaries/{path.name}"
+        data = read_dictionary(path, origin)
+        if isinstance(data["rule"], str):
+            extra.append((data["rule"], data["entries"], origin))
+            continue
+        rule = rule_from_header(data["rule"], origin)
+        rule.add_entries(data["entries"], origin)
+        rules[rule.code] = rule
+        out.append((rule, origin))
+    for code, entries, origin in extra:
+        if code not in rules:
+            raise RuleDefinitionError(f"{origin}: rule: {code} 不是词典规则")
+        rules[code].add_entries(entries, origin)
+    return out
