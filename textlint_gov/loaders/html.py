@@ -45,7 +45,7 @@ class _Parser(HTMLParser):
         self.in_title = False
         self.title_builder = BlockBuilder()
 
-    def offset(self) -> int:
+    def _abs(self) -> int:
         line, col = self.getpos()
         return self.nl[line - 1] + col
 
@@ -104,14 +104,14 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
-            self.title_builder.add(data, self.offset())
+            self.title_builder.add(data, self._abs())
             return
         if self.skip_depth:
             return
-        self.builder.add(data, self.offset())
+        self.builder.add(data, self._abs())
 
     def _ref(self, text: str) -> None:
-        start = self.offset()
+        start = self._abs()
         m = _ENTITY.match(self.source, start)
         raw = m.group() if m else "&"
         decoded = html.unescape(raw)
@@ -126,7 +126,7 @@ class _Parser(HTMLParser):
         self._ref(name)
 
     def handle_comment(self, data: str) -> None:
-        start = self.offset()
+        start = self._abs()
         self.comments.append((start, start + len(data) + 7))
 
     def _meta(self, attrs: list) -> None:
@@ -144,7 +144,7 @@ class _Parser(HTMLParser):
         m = re.search(rf"\b{attribute}\s*=\s*(['\"]?)", tag_text, re.I)
         if not m:
             return None
-        start = self.offset() + m.end()
+        start = self._abs() + m.end()
         quote = m.group(1)
         end_m = re.compile(re.escape(quote) if quote else r"[\s>]").search(self.source, start)
         end = end_m.start() if end_m else len(self.source)

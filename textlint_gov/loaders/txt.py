@@ -18,6 +18,15 @@ def newline_style(text: str) -> str:
     return "\n"
 
 
+def looks_like_title(line: str) -> bool:
+    """The first line of a plain-text draft is its title unless it reads as body text: a
+    salutation or lead-in ending with a colon, several sentences, or a long paragraph."""
+    body = line.rstrip()
+    if body.endswith(("：", ":")) or "。" in body[:-1]:
+        return False
+    return len(body) <= 80
+
+
 def load_txt(data: bytes, name: str) -> Document:
     text, enc, bom = decode(data)
     return text_document(text, name, {"format": "txt", "encoding": enc, "bom": bom})
@@ -32,7 +41,7 @@ def text_document(text: str, name: str, meta: dict) -> Document:
         block = source_block(text, m.start(), m.start() + len(content), "body", f"第{n}行")
         if block is None:
             continue
-        if not blocks:
+        if not blocks and looks_like_title(block.text):
             block.kind = "title"
             meta.setdefault("title", block.text)
         blocks.append(block)
