@@ -104,3 +104,36 @@ class Finding:
             "where": self.where,
             "fixable": self.applicability is Applicability.SAFE,
         }
+
+
+def finding_to_record(f: Finding) -> dict:
+    """Every field of a finding, JSON-ready (for caches and stored runs)."""
+    d = f.to_dict()
+    d.update(
+        start=f.start,
+        end=f.end,
+        fix=[[e.start, e.end, e.content] for e in f.fix],
+        applicability=f.applicability.value if f.applicability else None,
+    )
+    return d
+
+
+def finding_from_record(d: dict) -> Finding:
+    return Finding(
+        code=d["code"],
+        category=d["category"],
+        severity=Severity(d["severity"]),
+        message=d["message"],
+        path=d["path"],
+        start=d["start"],
+        end=d["end"],
+        line=d["line"],
+        column=d["column"],
+        end_line=d["end_line"],
+        end_column=d["end_column"],
+        match=d["match"],
+        suggestion=d.get("suggestion"),
+        where=d.get("where", ""),
+        fix=tuple(Edit(*e) for e in d.get("fix", ())),
+        applicability=Applicability(d["applicability"]) if d.get("applicability") else None,
+    )

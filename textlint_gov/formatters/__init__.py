@@ -19,6 +19,12 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     document: Document | None = None
     error: str | None = None  # the one-line cause when the file could not be read
+    lines: dict[int, str] = field(default_factory=dict)  # source lines by number when there is no document
+
+    def line_text(self, line: int) -> str | None:
+        if self.document is not None:
+            return self.document.line_text(line)
+        return self.lines.get(line)
 
 
 FORMATTERS: dict[str, str] = {

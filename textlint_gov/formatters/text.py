@@ -41,8 +41,9 @@ def render(results, color: bool = False, show_source: bool = True, **_options) -
             if f.suggestion is not None:
                 head += f"（建议：{suggestion_text(f.suggestion)}）"
             out.append(head)
-            if show_source and r.document is not None:
-                out.extend(_snippet(r.document, f, style))
+            line_text = r.line_text(f.line) if show_source else None
+            if line_text is not None:
+                out.extend(_snippet(line_text, f, style))
     total = sum(counts.values())
     if total:
         summary = (
@@ -58,8 +59,7 @@ def render(results, color: bool = False, show_source: bool = True, **_options) -
     return "\n".join(out) + "\n"
 
 
-def _snippet(doc, f, style) -> list[str]:
-    line = doc.line_text(f.line)
+def _snippet(line: str, f, style) -> list[str]:
     a = f.column - 1
     b = f.end_column - 1 if f.end_line == f.line else len(line)
     lo = max(0, a - _CONTEXT)
