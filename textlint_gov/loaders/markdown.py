@@ -159,7 +159,12 @@ def load_markdown(data: bytes, name: str) -> Document:
     flush()
 
     if title_block is not None and title_block not in blocks:
-        blocks.insert(0, title_block)
+        same = next((b for b in blocks if b.kind == "heading" and b.text == title_block.text), None)
+        if same is not None:
+            same.kind = "title"  # the visible heading repeats the front matter title: check it there
+            title_block = same
+        else:
+            blocks.insert(0, title_block)
     if title_block is not None:
         meta.setdefault("title", title_block.text)
     meta["comments"] = comments
