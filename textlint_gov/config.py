@@ -122,6 +122,8 @@ class Config:
                 if not self.enabled(rule.code):
                     continue
                 options = {**rule.options, **self.rule_options.get(rule.code, {})}
+                if "region" in rule.options and not options.get("region") and self.region:
+                    options["region"] = self.region  # rules that use the top-level region setting
                 rule.prepare(options)
                 out.append(ConfiguredRule(rule, self.severity_for(rule), options))
             self._rules = out
@@ -239,6 +241,9 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
             raise ConfigError(f"{name}: rules 中的“{code}”不是已知的规则代码")
         cfg.rule_options[code] = _rule_options(reg[code], opts, f"{name}: rules.{code}")
     cfg.dictionaries = [(path.parent if path else Path.cwd()) / p for p in values.get("dictionaries", [])]
+    for given, full in zip(values.get("dictionaries", []), cfg.dictionaries):
+        if not full.is_file():
+            raise ConfigError(f"{name}: dictionaries 中的“{given}”不存在（路径相对于配置文件）")
     cfg.words = values.get("words", [])
     cfg.allow = values.get("allow", [])
     for glob, codes in values.get("per-file-ignores", {}).items():
