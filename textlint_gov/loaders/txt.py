@@ -24,6 +24,8 @@ def looks_like_title(line: str) -> bool:
     body = line.rstrip()
     if body.endswith(("：", ":")) or "。" in body[:-1]:
         return False
+    if body.endswith("。") and "，" in body:
+        return False  # a whole sentence (a news lead: 新华社北京电 近日，……印发了……。)
     return len(body) <= 80
 
 
