@@ -1,0 +1,342 @@
+"""Walk a CMS export: read units.yaml, map folders and metadata to units, date and lint every post.
+
+Posts are linted in a process pool (``jobs`` workers) through the same loaders and
+:func:`textlint_gov.engine.lint` as ``govlint check``; a content-keyed
+:class:`~textlint_gov.cache.FindingsCache` serves unchanged files. Nothing here aborts the audit:
+undated posts, unknown folders and unreadable files become :class:`Problem` s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import yaml
+
+from textlint_gov.audit.score import date_from_meta, date_from_name, to_decimal
+
+UNITS_FILE = "units.yaml"
+UNIT_KEYS = ("name", "group", "aliases", "scores")
+
+
+class AuditError(Exception):
+    """An export or units file the audit cannot start from (the message names the key)."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    group: str
+    aliases: tuple[str, ...] = ()
+    scores: dict[str, Decimal] = field(default_factory=dict)
+
+
+@dataclass
+class Problem:
+    kind: str  # undated | unknown_folder | unknown_unit | no_unit | unreadable | unsupported | missing_score
+    path: str
+    message: str
+    unit: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "path": self.path, "unit": self.unit, "message": self.message}
+
+
+@dataclass
+class Post:
+    path: str  # relative to the export, with / separators
+    unit: str
+    date: dt.date | None
+    title: str = ""
+    findings: list[dict] = field(default_factory=list)  # Finding.to_dict() records
+    cached: bool = False
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f["severity"]] = out.get(f["severity"], 0) + 1
+        return out
+
+
+# ---------------------------------------------------------------- units.yaml
+
+
+def load_units(path: Path) -> list[Unit]:
+    """The units in the order of the notice; AuditError naming the entry and key otherwise."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise AuditError(f"{path}: 单位清单不存在（放在导出文件夹下的 {UNITS_FILE}，或用 --units 指定）") from None
+    except OSError as e:
+        raise AuditError(f"{path}: 无法读取（{e.strerror or e}）") from None
+    except UnicodeDecodeError:
+        raise AuditError(f"{path}: 单位清单须为 UTF-8 编码") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"第{mark.line + 1}行" if mark else ""
+        raise AuditError(f"{path}: YAML 格式错误{where}（{getattr(e, 'problem', e)}）") from None
+    return units_from_data(raw, str(path))
+
+
+def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
+    if not isinstance(raw, dict) or "units" not in raw:
+        raise AuditError(f"{where}: 顶层应为映射，含键 units（单位列表）")
+    extra = [k for k in raw if k != "units"]
+    if extra:
+        raise AuditError(f"{where}: 未知的键“{extra[0]}”（只有 units）")
+    items = raw["units"]
+    if not isinstance(items, list) or not items:
+        raise AuditError(f"{where}: units 应为非空列表")
+    units: list[Unit] = []
+    seen: dict[str, str] = {}
+    for i, item in enumerate(items, 1):
+        at = f"{where}: units 第{i}项"
+        if not isinstance(item, dict):
+            raise AuditError(f"{at} 应为映射（name、group、aliases、scores）")
+        bad = [k for k in item if k not in UNIT_KEYS]
+        if bad:
+            raise AuditError(f"{at}: 未知的键“{bad[0]}”（可用：{'、'.join(UNIT_KEYS)}）")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise AuditError(f"{at}: name 应为单位名称（字符串）")
+        name = name.strip()
+        at = f"{where}: 单位“{name}”"
+        group = item.get("group")
+        if not isinstance(group, str) or not group.strip():
+            raise AuditError(f"{at}: group 应为分组名称，如 市直单位 或 镇（街道）")
+        aliases = item.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise AuditError(f"{at}: aliases 应为字符串列表")
+        scores_raw = item.get("scores") or {}
+        if not isinstance(scores_raw, dict):
+            raise AuditError(f"{at}: scores 应为映射，如 {{公共服务: 4, 交流互动: 2}}")
+        scores: dict[str, Decimal] = {}
+        for key, value in scores_raw.items():
+            try:
+                scores[str(key)] = to_decimal(value)
+            except (ValueError, ArithmeticError):
+                raise AuditError(f"{at}: scores.{key} 应为数字，而不是“{value}”") from None
+            if not scores[str(key)].is_finite():
+                raise AuditError(f"{at}: scores.{key} 应为数字，而不是“{value}”")
+        for label in (name, *[a.strip() for a in aliases]):
+            if label in seen and seen[label] != name:
+                raise AuditError(f"{at}: 名称或别名“{label}”与单位“{seen[label]}”重复")
+            seen[label] = name
+        units.append(Unit(name, group.strip(), tuple(a.strip() for a in aliases), scores))
+    names = [u.name for u in units]
+    dup = next((n for n in names if names.count(n) > 1), None)
+    if dup:
+        raise AuditError(f"{where}: 单位“{dup}”出现了两次")
+    return units
+
+
+def unit_labels(units: Iterable[Unit]) -> dict[str, str]:
+    """Every name and alias -> the unit's name."""
+    out: dict[str, str] = {}
+    for u in units:
+        out[u.name] = u.name
+        for a in u.aliases:
+            out.setdefault(a, u.name)
+    return out
+
+
+def match_unit(label: str | None, labels: dict[str, str]) -> str | None:
+    if not label:
+        return None
+    key = "".join(str(label).split())
+    if key in labels:
+        return labels[key]
+    squeezed = {"".join(k.split()): v for k, v in labels.items()}
+    return squeezed.get(key)
+
+
+# ---------------------------------------------------------------- walking the export
+
+
+@dataclass
+class Candidate:
+    path: Path
+    rel: str
+    unit: str | None  # from the folder; None for files at the top of the export
+    name_date: dt.date | None
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$", "__"))
+
+
+def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tuple[list[Candidate], list[Problem]]:
+    """Drafts under the export with the unit their folder names; unknown folders become problems."""
+    from textlint_gov.loaders import SUFFIXES
+
+    labels = unit_labels(units)
+    candidates: list[Candidate] = []
+    problems: list[Problem] = []
+    skip = {units_file.resolve()} if units_file else set()
+
+    def add_file(p: Path, unit: str | None) -> None:
+        rel = p.relative_to(export).as_posix()
+        if p.resolve() in skip or p.name.endswith(".govlint.docx"):
+            return
+        if p.suffix.lower() not in SUFFIXES:
+            if p.suffix.lower() in (".yaml", ".yml") and p.parent == export:
+                return
+            problems.append(Problem("unsupported", rel, f"不是可检查的文稿（支持 {'、'.join(SUFFIXES)}），已跳过", unit))
+            return
+        candidates.append(Candidate(p, rel, unit, date_from_name(p.name)))
+
+    try:
+        entries = sorted(export.iterdir(), key=lambda p: p.name)
+    except OSError as e:
+        raise AuditError(f"{export}: 无法读取导出文件夹（{e.strerror or e}）") from None
+    for entry in entries:
+        if _hidden(entry.name):
+            continue
+        if entry.is_dir():
+            unit = match_unit(entry.name, labels)
+            if unit is None:
+                problems.append(Problem("unknown_folder", entry.name + "/", f"文件夹“{entry.name}”不是 {UNITS_FILE} 中的单位名称或别名，已跳过"))
+                continue
+            for p in _files_under(entry, problems, export):
+                add_file(p, unit)
+        elif entry.is_file():
+            add_file(entry, None)
+    return candidates, problems
+
+
+def _files_under(folder: Path, problems: list[Problem], export: Path) -> list[Path]:
+    out: list[Path] = []
+
+    def onerror(e: OSError) -> None:
+        where = Path(e.filename).relative_to(export).as_posix() if e.filename else folder.name
+        problems.append(Problem("unreadable", where, f"无法读取文件夹（{e.strerror or e}）"))
+
+    for root, dirs, files in os.walk(folder, onerror=onerror):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        out.extend(Path(root) / f for f in sorted(files) if not _hidden(f))
+    return out
+
+
+# ---------------------------------------------------------------- linting (runs in workers)
+
+_STATE: dict[str, Any] = {}
+
+
+def units_fingerprint(units: list[Unit]) -> str:
+    names = [[u.name, *u.aliases] for u in units]
+    return hashlib.sha256(json.dumps(names, ensure_ascii=False).encode()).hexdigest()
+
+
+def _init_worker(config, cache_dir: str | None, unit_names: list[str], units_key: str) -> None:
+    from textlint_gov.cache import FindingsCache
+
+    _STATE["config"] = config
+    _STATE["units"] = unit_names
+    cache = None
+    if cache_dir:
+        cache = FindingsCache(cache_dir, config)
+        # the unit names reach name rules through doc.meta, so they are part of the key
+        cache.fingerprint = hashlib.sha256((cache.fingerprint + units_key).encode()).hexdigest()
+    _STATE["cache"] = cache
+
+
+def _meta_of(doc) -> dict:
+    out = {}
+    for key in ("date", "unit", "title"):
+        value = doc.meta.get(key)
+        if value is not None:
+            out[key] = str(value)
+    return out
+
+
+def check_post(task: tuple[str, str]) -> dict:
+    """Read, load and lint one post. Returns findings as records, the metadata, or the error."""
+    from textlint_gov.engine import RuleCrash, lint
+    from textlint_gov.findings import finding_to_record
+    from textlint_gov.loaders import LoadError, load_bytes
+
+    abspath, rel = task
+    config, cache = _STATE["config"], _STATE["cache"]
+    out: dict[str, Any] = {"rel": rel, "error": None, "findings": [], "meta": {}, "cached": False}
+    try:
+        data = Path(abspath).read_bytes()
+    except OSError as e:
+        out["error"] = f"无法读取：{e.strerror or e}"
+        return out
+    if cache is not None:
+        hit = cache.get(data, rel)
+        if hit is not None:
+            findings, _lines, meta = hit
+            out.update(findings=[finding_to_record(f) for f in findings], meta=meta, cached=True)
+            return out
+    try:
+        doc = load_bytes(data, rel)
+        doc.meta["units"] = list(_STATE["units"])
+        findings = lint(doc, config)
+    except LoadError as e:
+        out["error"] = str(e)
+        return out
+    except RecursionError:
+        out["error"] = "文档结构嵌套过深，已拒绝"
+        return out
+    except MemoryError:
+        out["error"] = "文档过大，内存不足"
+        return out
+    except RuleCrash as e:
+        out["error"] = str(e)
+        return out
+    meta = _meta_of(doc)
+    if cache is not None:
+        cache.put(data, rel, findings, doc, meta)
+    out.update(findings=[finding_to_record(f) for f in findings], meta=meta)
+    return out
+
+
+def lint_posts(
+    tasks: list[tuple[str, str]],
+    config,
+    *,
+    jobs: int = 1,
+    cache_dir: str | os.PathLike | None = None,
+    unit_names: list[str] = (),
+    units_key: str = "",
+    progress: Callable[[int], None] | None = None,
+) -> list[dict]:
+    """``check_post`` over every task, in order; ``jobs`` > 1 uses a process pool."""
+    config = dataclasses.replace(config, _rules=None)  # workers build their own rules
+    initargs = (config, str(cache_dir) if cache_dir else None, list(unit_names), units_key)
+    results: list[dict] = []
+    if jobs <= 1 or len(tasks) < 2:
+        saved = dict(_STATE)
+        _init_worker(*initargs)
+        try:
+            for task in tasks:
+                results.append(check_post(task))
+                if progress:
+                    progress(1)
+        finally:
+            _STATE.clear()
+            _STATE.update(saved)
+        return results
+    jobs = min(jobs, len(tasks))
+    chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs) as pool:
+        for result in pool.map(check_post, tasks, chunksize=chunksize):
+            results.append(result)
+            if progress:
+                progress(1)
+    return results
+
+
+def date_of(candidate: Candidate, meta: dict) -> dt.date | None:
+    return candidate.name_date or date_from_meta(meta.get("date"))

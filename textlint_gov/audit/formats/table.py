@@ -1,0 +1,41 @@
+"""The terminal table: one table per group headed like the notice's annexes, then the problems."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from textlint_gov.audit.formats import PROBLEM_KINDS, annex_title, header, row, scoring_note
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, size: int, right: bool) -> str:
+    gap = " " * (size - width(text))
+    return gap + text if right else text + gap
+
+
+def table_lines(head: list[str], rows: list[list[str]]) -> list[str]:
+    sizes = [max(width(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    out = ["  ".join(_pad(h, s, i > 0) for i, (h, s) in enumerate(zip(head, sizes))).rstrip()]
+    out.append("  ".join("─" * s for s in sizes))
+    for r in rows:
+        out.append("  ".join(_pad(c, s, i > 0) for i, (c, s) in enumerate(zip(r, sizes))).rstrip())
+    return out
+
+
+def render(result, **_) -> str:
+    lines: list[str] = []
+    for i, group in enumerate(result.groups, 1):
+        annex, title = annex_title(result, i, group)
+        lines += [annex, title, ""]
+        lines += table_lines(header(result), [row(result, u) for u in result.group_units(group)])
+        lines.append("")
+    lines.append(scoring_note(result))
+    if result.problems:
+        lines += ["", f"问题（{len(result.problems)}）："]
+        for p in result.problems:
+            who = f"［{p.unit}］" if p.unit else ""
+            lines.append(f"  {PROBLEM_KINDS.get(p.kind, p.kind)}  {p.path}{who}  {p.message}")
+    return "\n".join(lines) + "\n"

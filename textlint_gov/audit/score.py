@@ -1,0 +1,195 @@
+"""Pure scoring: the weeks of a month, a post's points, a unit's 政务信息公开 score, ranks.
+
+Numbers are :class:`~decimal.Decimal` so 0.1-step deductions add up exactly and equal totals
+really are equal when ranking. Every default here is documented under ``scoring:`` in rules.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable, Mapping
+
+from textlint_gov.config import ConfigError
+
+SEVERITIES = ("error", "warning", "info")
+DEFAULTS: dict[str, Any] = {
+    "points_per_post": 1,
+    "deductions": {"error": 0.5, "warning": 0, "info": 0},
+    "missed_week_penalty": 0,
+    "max_score": None,
+}
+
+
+@dataclass(frozen=True)
+class Scoring:
+    points_per_post: Decimal = Decimal(1)
+    deductions: Mapping[str, Decimal] = field(
+        default_factory=lambda: {"error": Decimal("0.5"), "warning": Decimal(0), "info": Decimal(0)}
+    )
+    missed_week_penalty: Decimal = Decimal(0)
+    max_score: Decimal | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "points_per_post": number(self.points_per_post),
+            "deductions": {k: number(v) for k, v in self.deductions.items()},
+            "missed_week_penalty": number(self.missed_week_penalty),
+            "max_score": None if self.max_score is None else number(self.max_score),
+        }
+
+
+def _non_negative(value: Any, key: str, where: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ConfigError(f"{where}: scoring.{key} 应为不小于 0 的数，而不是“{value}”")
+    try:
+        d = Decimal(str(value))
+    except InvalidOperation:
+        raise ConfigError(f"{where}: scoring.{key} 应为不小于 0 的数，而不是“{value}”") from None
+    if not d.is_finite() or d < 0:
+        raise ConfigError(f"{where}: scoring.{key} 应为不小于 0 的数，而不是“{value}”")
+    return d
+
+
+def scoring_from_config(raw: Mapping | None, where: str = "rules.yaml") -> Scoring:
+    """Validate the ``scoring:`` mapping of rules.yaml; errors name the key."""
+    raw = dict(raw or {})
+    unknown = [k for k in raw if k not in DEFAULTS]
+    if unknown:
+        raise ConfigError(f"{where}: scoring 中未知的键“{unknown[0]}”（可用：{'、'.join(DEFAULTS)}）")
+    ppp = _non_negative(raw.get("points_per_post", DEFAULTS["points_per_post"]), "points_per_post", where)
+    ded_raw = raw.get("deductions")
+    if ded_raw is None:
+        ded_raw = {}
+    if not isinstance(ded_raw, Mapping):
+        raise ConfigError(f"{where}: scoring.deductions 应为映射，如 {{error: 0.5, warning: 0, info: 0}}")
+    bad = [k for k in ded_raw if k not in SEVERITIES]
+    if bad:
+        raise ConfigError(f"{where}: scoring.deductions 中未知的级别“{bad[0]}”（可用：error、warning、info）")
+    deductions = {
+        sev: _non_negative(ded_raw.get(sev, DEFAULTS["deductions"][sev]), f"deductions.{sev}", where)
+        for sev in SEVERITIES
+    }
+    penalty = _non_negative(
+        raw.get("missed_week_penalty", DEFAULTS["missed_week_penalty"]), "missed_week_penalty", where
+    )
+    cap = raw.get("max_score")
+    max_score = None if cap is None else _non_negative(cap, "max_score", where)
+    return Scoring(ppp, deductions, penalty, max_score)
+
+
+# ---------------------------------------------------------------- calendar
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """``2021-01`` -> (2021, 1); ValueError with a Chinese message otherwise."""
+    m = _MONTH.match(text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"月份“{text}”格式不对，应为 YYYY-MM，如 2021-01")
+    return int(m.group(1)), int(m.group(2))
+
+
+def month_days(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """First and last day of the calendar month."""
+    first = dt.date(year, month, 1)
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def week_monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weeks_of_month(year: int, month: int) -> list[dt.date]:
+    """The Mondays of the weeks (Monday to Sunday) whose Thursday falls in the month."""
+    first, last = month_days(year, month)
+    thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    out = []
+    while thursday <= last:
+        out.append(thursday - dt.timedelta(days=3))
+        thursday += dt.timedelta(days=7)
+    return out
+
+
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DATE_ANY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """The date of a ``YYYY-MM-DD`` prefix of a file name, or None."""
+    m = _DATE_PREFIX.match(name)
+    return _date(m) if m else None
+
+
+def date_from_meta(value: Any) -> dt.date | None:
+    """A metadata date: 2021-01-05, 2021/1/5, 2021年1月5日, with or without a time."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = _DATE_ANY.search(value)
+    return _date(m) if m else None
+
+
+def _date(m: re.Match) -> dt.date | None:
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- scores
+
+
+def finding_deduction(counts: Mapping[str, int], scoring: Scoring) -> Decimal:
+    """What a post's findings would take off, before the floor at 0."""
+    return sum((scoring.deductions.get(sev, Decimal(0)) * n for sev, n in counts.items()), Decimal(0))
+
+
+def post_score(counts: Mapping[str, int], scoring: Scoring) -> Decimal:
+    """``points_per_post`` minus the deductions of the post's findings, never below 0."""
+    return max(Decimal(0), scoring.points_per_post - finding_deduction(counts, scoring))
+
+
+def disclosure_score(post_scores: Iterable[Decimal], missed_weeks: int, scoring: Scoring) -> Decimal:
+    """The 政务信息公开 score: the posts' points minus the missed-week penalty, in [0, max_score]."""
+    score = sum(post_scores, Decimal(0)) - scoring.missed_week_penalty * missed_weeks
+    score = max(Decimal(0), score)
+    if scoring.max_score is not None:
+        score = min(score, scoring.max_score)
+    return score
+
+
+def to_decimal(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(value)
+    return Decimal(str(value))
+
+
+def ranks(totals: list[Decimal]) -> list[int]:
+    """Competition ranking, highest first: equal totals share a rank (1, 2, 2, 4)."""
+    return [1 + sum(1 for other in totals if other > t) for t in totals]
+
+
+def number(value: Decimal | int | float) -> int | float:
+    """A JSON number: 34 rather than 34.0, 2.5 stays 2.5."""
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def fmt(value: Decimal | int | float | None) -> str:
+    """Print as the notice does: 34, 2.5, 23.5 (no trailing .0)."""
+    if value is None:
+        return ""
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
