@@ -1,0 +1,139 @@
+"""``govlint review``: a copy with one Word comment per finding, anchored on the offending text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from textlint_gov.config import Config
+from textlint_gov.engine import lint
+from textlint_gov.loaders import LoadError, load
+from textlint_gov.review import AUTHOR, review_docx_bytes
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def anchors(path) -> dict[str, str]:
+    """comment id -> the text between its w:commentRangeStart and w:commentRangeEnd."""
+    body = docx.Document(str(path)).element.body
+    open_: dict[str, list[str]] = {}
+    done: dict[str, str] = {}
+    for el in body.iter():
+        if el.tag == W + "commentRangeStart":
+            open_[el.get(W + "id")] = []
+        elif el.tag == W + "commentRangeEnd":
+            done[el.get(W + "id")] = "".join(open_.pop(el.get(W + "id")))
+        elif el.tag == W + "t":
+            for parts in open_.values():
+                parts.append(el.text or "")
+    assert not open_, "every comment range must be closed"
+    return done
+
+
+def comments(path) -> list[tuple[str, str, str]]:
+    """(author, comment text, anchor text) for every comment, in anchor order."""
+    d = docx.Document(str(path))
+    where = anchors(path)
+    by_id = {str(c.comment_id): c for c in d.comments}
+    assert set(by_id) == set(where)
+    return [(by_id[i].author, by_id[i].text, where[i]) for i in where]
+
+
+def draft(tmp_path) -> Path:
+    d = docx.Document()
+    d.add_heading("关于认真学习贯彻会议精神的通知", 1)
+    p = d.add_paragraph("各单位要深入学习")
+    bold = p.add_run("习近平书记")  # the whole run is the offending text
+    bold.bold = True
+    p.add_run("重要讲话精神，推进工作,确保落实。")  # "," inside a longer run: the run is split
+    p2 = d.add_paragraph("这是一段没有问题的正文。")
+    p2.runs[0].italic = True
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    return path
+
+
+def test_review_writes_copy_with_one_comment_per_finding(tmp_path, run_cli):
+    path = draft(tmp_path)
+    before = path.read_bytes()
+    findings = lint(load(path), Config())
+    assert sorted(f.code for f in findings) == ["GOV001", "GOV301"]
+
+    result = run_cli("review", path)
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "draft.govlint.docx"
+    assert out.is_file()
+    assert path.read_bytes() == before  # the original is never touched
+    assert "2 条批注" in result.output
+
+    got = comments(out)
+    assert [(a, anchor) for a, _, anchor in got] == [(AUTHOR, "习近平书记"), (AUTHOR, ",")]
+    assert got[0][1] == "GOV001 “习近平书记”表述有误，应为“习近平总书记”"
+    assert got[1][1].startswith("GOV301 ") and "“，”" in got[1][1]
+
+
+def test_review_keeps_text_and_formatting(tmp_path):
+    path = draft(tmp_path)
+    findings = lint(load(path), Config())
+    out = tmp_path / "out.docx"
+    out.write_bytes(review_docx_bytes(path.read_bytes(), findings))
+    before, after = docx.Document(str(path)), docx.Document(str(out))
+    assert [p.text for p in after.paragraphs] == [p.text for p in before.paragraphs]
+    runs = after.paragraphs[1].runs
+    assert [(r.text, bool(r.bold)) for r in runs if r.text] == [
+        ("各单位要深入学习", False),
+        ("习近平书记", True),
+        ("重要讲话精神，推进工作", False),
+        (",", False),
+        ("确保落实。", False),
+    ]
+    assert after.paragraphs[2].runs[0].italic
+    # The result is still a document govlint reads the same way.
+    assert [(f.code, f.match) for f in lint(load(out), Config())] == [(f.code, f.match) for f in findings]
+
+
+def test_review_overlapping_findings_and_suggestion_in_comment(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("标题")
+    d.add_paragraph("坚持以新时代中国特色社会主义思想为指导。")
+    path = tmp_path / "x.docx"
+    d.save(str(path))
+    findings = lint(load(path), Config())
+    assert findings and findings[0].suggestion
+    out = tmp_path / "x.govlint.docx"
+    out.write_bytes(review_docx_bytes(path.read_bytes(), findings))
+    got = comments(out)
+    assert len(got) == len(findings)
+    assert got[0][2] == findings[0].match
+    assert findings[0].suggestion in got[0][1]
+
+
+def test_review_header_finding_is_anchored_on_title_with_place(tmp_path, docx_factory):
+    path = docx_factory("h.docx", ["正文没有问题。"], heading="通知", header="习近平书记")
+    findings = lint(load(path), Config())
+    assert [f.where for f in findings] == ["页眉"]
+    out = tmp_path / "h.govlint.docx"
+    out.write_bytes(review_docx_bytes(path.read_bytes(), findings))
+    [(author, text, anchor)] = comments(out)
+    assert text.startswith("页眉：GOV001") and anchor == "通知"
+
+
+def test_review_clean_draft_and_errors(tmp_path, run_cli, docx_factory):
+    path = docx_factory("clean.docx", ["这是一段没有问题的正文。"], heading="通知")
+    result = run_cli("review", path)
+    assert result.exit_code == 0
+    assert "没有批注" in result.output
+    assert len(docx.Document(str(tmp_path / "clean.govlint.docx")).comments) == 0
+
+    (tmp_path / "a.txt").write_text("习近平书记", encoding="utf-8")
+    result = run_cli("review", tmp_path / "a.txt")
+    assert result.exit_code == 2 and "只处理 .docx" in result.output
+    assert not (tmp_path / "a.govlint.docx").exists()
+
+    result = run_cli("review", tmp_path / "missing.docx")
+    assert result.exit_code == 2
+
+    with pytest.raises(LoadError):
+        review_docx_bytes(b"not a zip", [])

@@ -1,0 +1,262 @@
+"""``govlint --fix``: apply the safe fixes, keeping every byte the fixes do not touch.
+
+Only fixes whose applicability is SAFE are applied (a fixed expression with one right form,
+punctuation width, a date or number with one right form; a typo only where its rule marks it
+safe). In each pass the fixes are applied right to left, a fix overlapping one already taken is
+skipped, and the result is linted again, until nothing more can be fixed (at most
+:data:`MAX_PASSES` passes), as ruff does.
+
+- .txt, .md, .html: the edits are spliced into the original bytes, each replacement encoded in the
+  file's own encoding (a GB18030 file stays GB18030), so the BOM, the line endings and every byte
+  outside the fixed spans stay as they were. The file is replaced atomically (a temporary file
+  beside it, then ``os.replace``).
+- .docx: a fix inside one run replaces that run's text, so the run keeps its formatting; a fix whose
+  span crosses runs (part bold, part plain; a tracked change) is reported and left alone, as are
+  fixes in footnotes and endnotes.
+
+:func:`fix_bytes` does the work in memory; :func:`fix_file` writes the result (or not, for
+``--diff``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textlint_gov.findings import Applicability, Finding
+
+MAX_PASSES = 10
+
+
+@dataclass
+class Applied:
+    """One fix applied: where it was (in the text before that pass), what it replaced, with what."""
+
+    code: str
+    line: int
+    column: int
+    match: str
+    content: str
+    message: str
+
+
+@dataclass
+class FixResult:
+    path: str
+    original: bytes
+    fixed: bytes
+    applied: list[Applied] = field(default_factory=list)
+    skipped: list[tuple[Finding, str]] = field(default_factory=list)  # safe fixes left alone, and why
+    findings: list[Finding] = field(default_factory=list)  # what is left after fixing
+    document: object = None  # the final document (for source lines)
+    before_text: str = ""
+    after_text: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def diff(self) -> str:
+        """A unified diff of the text (for .docx: one line per paragraph)."""
+        a = self.before_text.splitlines()
+        b = self.after_text.splitlines()
+        lines = difflib.unified_diff(a, b, f"a/{self.path}", f"b/{self.path}", lineterm="")
+        return "".join(line + "\n" for line in lines)
+
+
+def safe_fixes(findings) -> list[Finding]:
+    return [f for f in findings if f.applicability is Applicability.SAFE and f.fix]
+
+
+def choose(findings) -> list[Finding]:
+    """The fixes to apply in one pass, right to left, skipping any that overlaps one taken."""
+    taken: list[Finding] = []
+    limit = None
+    for f in sorted(safe_fixes(findings), key=lambda f: (f.fix[0].start, f.fix[0].end), reverse=True):
+        e = f.fix[0]
+        if limit is not None and (e.end > limit or (e.end == limit and e.start == e.end == limit)):
+            continue  # overlaps (or inserts at the same point as) a fix already taken
+        taken.append(f)
+        limit = e.start
+    return taken
+
+
+def fix_bytes(data: bytes, path: str, config) -> FixResult:
+    """Apply the safe fixes to a draft's bytes, relinting until it settles. Nothing is written.
+
+    Raises :class:`textlint_gov.loaders.LoadError` when the draft cannot be read and
+    :class:`textlint_gov.engine.RuleCrash` when a rule fails.
+    """
+    from textlint_gov.engine import lint
+    from textlint_gov.loaders import load_bytes
+
+    result = FixResult(path, data, data)
+    doc = load_bytes(data, path)
+    result.before_text = doc.source
+    seen = {data}
+    current = data
+    skipped: dict[tuple, tuple[Finding, str]] = {}
+    for _ in range(MAX_PASSES):
+        findings = lint(doc, config)
+        if doc.meta.get("format") == "docx":
+            new, applied, left = _fix_docx(doc, findings)
+        else:
+            new, applied, left = _fix_text(current, doc, findings)
+        for f, why in left:
+            skipped.setdefault((f.code, f.line, f.column, f.match), (f, why))
+        if not applied or new in seen:
+            break
+        result.applied.extend(applied)
+        seen.add(new)
+        current = new
+        doc = load_bytes(current, path)
+    else:
+        findings = lint(doc, config)
+    result.fixed = current
+    result.findings = findings
+    result.document = doc
+    result.after_text = doc.source
+    remaining = {(f.code, f.line, f.column, f.match) for f in result.findings}
+    result.skipped = [v for k, v in skipped.items() if k in remaining]
+    return result
+
+
+# --- text formats -------------------------------------------------------------------------
+
+
+def _fix_text(data: bytes, doc, findings):
+    enc = doc.meta.get("encoding") or "utf-8"
+    bom = doc.meta.get("bom") or b""
+    source = doc.source
+    chosen = choose(findings)
+    if not chosen:
+        return data, [], []
+    # Byte offset of each code-point offset, computed once for all edit points (stateless codecs).
+    points = sorted({p for f in chosen for p in (f.fix[0].start, f.fix[0].end)})
+    byte_at: dict[int, int] = {}
+    pos, nbytes = 0, len(bom)
+    for p in points:
+        nbytes += len(source[pos:p].encode(enc))
+        byte_at[p] = nbytes
+        pos = p
+    if data[: len(bom)] != bom or len(source.encode(enc)) + len(bom) != len(data):
+        return data, [], [(f, "文件的编码无法逐字节还原，未修改") for f in chosen]
+    out = data
+    applied, left = [], []
+    for f in chosen:  # right to left: earlier offsets stay valid
+        e = f.fix[0]
+        text = html.escape(e.content, quote=False) if doc.meta.get("format") == "html" else e.content
+        try:
+            content = text.encode(enc)
+        except UnicodeEncodeError:
+            left.append((f, f"建议的写法无法用文件的编码（{enc}）保存，未修改"))
+            continue
+        a, b = byte_at[e.start], byte_at[e.end]
+        out = out[:a] + content + out[b:]
+        applied.append(Applied(f.code, f.line, f.column, source[e.start : e.end], e.content, f.message))
+    applied.reverse()
+    return out, applied, left
+
+
+# --- .docx --------------------------------------------------------------------------------
+
+
+def _fix_docx(doc, findings):
+    from textlint_gov.docxedit import pieces, set_text
+
+    d = doc.meta["docx"]
+    paragraphs = doc.meta["paragraphs"]
+    starts = doc.line_starts()
+    live_roots = {id(d.element)}
+    for rel in d.part.rels.values():
+        element = None if rel.is_external else getattr(rel.target_part, "element", None)
+        if element is not None:
+            live_roots.add(id(element))
+    applied, left = [], []
+    for f in choose(findings):
+        e = f.fix[0]
+        line = f.line
+        p = paragraphs[line - 1] if 0 < line <= len(paragraphs) else None
+        if p is None or id(p.getroottree().getroot()) not in live_roots:
+            left.append((f, "脚注、尾注中的问题请在 Word 中手工修改"))
+            continue
+        a, b = e.start - starts[line - 1], e.end - starts[line - 1]
+        ps = pieces(p)
+        if a == b:  # an insertion: into the text piece ending (or starting) there
+            inside = [pc for pc in ps if pc.is_text and pc.start < a <= pc.end] or [
+                pc for pc in ps if pc.is_text and pc.start <= a < pc.end
+            ]
+            inside = inside[:1]
+        else:
+            inside = [pc for pc in ps if pc.start < b and pc.end > a]
+        runs = {id(pc.run) for pc in inside}
+        if not inside or None in {pc.run for pc in inside} or len(runs) != 1:
+            left.append((f, "跨越多个格式段（run），未自动修改，请在 Word 中手工修改"))
+            continue
+        if not all(pc.is_text for pc in inside):
+            left.append((f, "包含制表符或换行，未自动修改，请在 Word 中手工修改"))
+            continue
+        first, last = inside[0], inside[-1]
+        if first is last:
+            t = first.element.text or ""
+            set_text(first.element, t[: a - first.start] + e.content + t[b - first.start :])
+        else:
+            t0, t1 = first.element.text or "", last.element.text or ""
+            set_text(first.element, t0[: a - first.start] + e.content)
+            for pc in inside[1:-1]:
+                set_text(pc.element, "")
+            set_text(last.element, t1[b - last.start :])
+        applied.append(Applied(f.code, f.line, f.column, doc.source[e.start : e.end], e.content, f.message))
+    if not applied:
+        return None, [], left
+    out = io.BytesIO()
+    d.save(out)
+    applied.reverse()
+    return out.getvalue(), applied, left
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, then replace. A symbolic link
+    is followed (its target is rewritten); an existing file keeps its permissions."""
+    target = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def fix_file(path: str, config, write: bool = True) -> FixResult:
+    """Fix one draft on disk; with ``write=False`` (``--diff``) the file is left as it is."""
+    data = Path(path).read_bytes()
+    result = fix_bytes(data, path, config)
+    if write and result.changed and result.applied:
+        write_atomic(path, result.fixed)
+    return result
