@@ -95,7 +95,11 @@ def _csv(value: str | None) -> list[str]:
 @click.option("--stdin-filename", default="stdin.txt", show_default=True, help="读标准输入（-）时按此文件名判断格式")
 @click.option("--color/--no-color", default=None, help="彩色输出（默认仅在终端上）")
 @click.option("--no-source", is_flag=True, help="文本输出中不显示原文行")
-def check(paths, config_path, select, ignore, fmt, fail_on, stdin_filename, color, no_source):
+@click.option("--fix", "do_fix", is_flag=True, help="自动修改可安全修改的问题（改写原文件），报告改了什么、还剩什么")
+@click.option("--diff", "show_diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
+@click.option("--cache", "use_cache", is_flag=True, help="按文件内容缓存检查结果，未改动的文件不再检查")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="缓存目录（默认 rules.yaml 所在目录或当前目录下的 .govlint_cache）")
+def check(paths, config_path, select, ignore, fmt, fail_on, stdin_filename, color, no_source, do_fix, show_diff, use_cache, cache_dir):
     """检查文稿，报告问题的位置和修改建议。"""
     from textlint_gov.config import ConfigError, load_config
     from textlint_gov.findings import Severity
@@ -116,21 +120,43 @@ def check(paths, config_path, select, ignore, fmt, fail_on, stdin_filename, colo
         err(f"配置错误：{e}")
         sys.exit(EXIT_ERROR)
     threshold = Severity(fail_on) if fail_on else config.fail_on
+    cache = None
+    if use_cache and not (do_fix or show_diff):
+        from textlint_gov.cache import DEFAULT_DIR, FindingsCache
+
+        cache = FindingsCache(cache_dir or config.base_dir / DEFAULT_DIR, config)
 
     results: list[FileResult] = []
     failed = False
+    fixes = []
     for target, error in expand_paths(paths):
         if error:
             err(f"{target}: {error}")
             failed = True
             continue
-        result = check_one(target, config, stdin_filename)
+        if do_fix or show_diff:
+            from textlint_gov.fix import fix_target
+
+            result, fixed = fix_target(target, config, write=not show_diff, stdin_filename=stdin_filename)
+            fixes.extend([fixed] if fixed is not None else [])
+        else:
+            result = check_one(target, config, stdin_filename, cache)
         if result.error:
             err(f"{result.path}: {result.error}")
             failed = True
         results.append(result)
 
     use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
+    if show_diff:  # the changes --fix would make, and nothing else on stdout (ruff --diff)
+        from textlint_gov.fix import summary
+
+        click.echo("".join(f.diff() for f in fixes), nl=False)
+        err(summary(fixes, write=False))
+        sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if any(f.applied for f in fixes) else EXIT_OK)
+    if do_fix:
+        from textlint_gov.fix import report
+
+        click.echo(report(fixes), nl=False, err=fmt != "text")
     click.echo(render(fmt, results, color=use_color, show_source=not no_source), nl=False, color=use_color)
     if failed:
         sys.exit(EXIT_ERROR)
@@ -168,14 +194,26 @@ def expand_paths(paths) -> list[tuple[str, str | None]]:
     return out
 
 
-def check_one(target: str, config, stdin_filename: str = "stdin.txt"):
-    """Load and lint one file; a load failure becomes ``FileResult.error``."""
+def check_one(target: str, config, stdin_filename: str = "stdin.txt", cache=None):
+    """Load and lint one file; a load failure becomes ``FileResult.error``. With a
+    :class:`~textlint_gov.cache.FindingsCache`, an unchanged file is not loaded at all."""
     from textlint_gov.engine import RuleCrash, lint
     from textlint_gov.formatters import FileResult
     from textlint_gov.loaders import LoadError, load, load_bytes
 
+    data = None
+    if cache is not None and target != "-":
+        try:
+            data = Path(target).read_bytes()
+        except OSError:
+            data = None  # load() below names the cause
+        hit = cache.get(data, target) if data is not None else None
+        if hit is not None:
+            return FileResult(target, hit[0], None, lines=hit[1])
     try:
-        if target == "-":
+        if data is not None:
+            doc = load_bytes(data, target)
+        elif target == "-":
             doc = load_bytes(sys.stdin.buffer.read(), stdin_filename)
             doc.path = "-"
         else:
@@ -187,9 +225,12 @@ def check_one(target: str, config, stdin_filename: str = "stdin.txt"):
     except MemoryError:
         return FileResult(target, error="文档过大，内存不足")
     try:
-        return FileResult(target, lint(doc, config), doc)
+        findings = lint(doc, config)
     except RuleCrash as e:
         return FileResult(target, error=str(e))
+    if cache is not None and data is not None:
+        cache.put(data, target, findings, doc)
+    return FileResult(target, findings, doc)
 
 
 @main.command("rules")

@@ -260,3 +260,68 @@ def fix_file(path: str, config, write: bool = True) -> FixResult:
     if write and result.changed and result.applied:
         write_atomic(path, result.fixed)
     return result
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def fix_target(target: str, config, write: bool = True, stdin_filename: str = "stdin.txt"):
+    """``govlint --fix`` / ``--diff`` on one path: (FileResult with what is left, FixResult or None)."""
+    import sys
+
+    from textlint_gov.engine import RuleCrash
+    from textlint_gov.formatters import FileResult
+    from textlint_gov.loaders import LoadError
+
+    name = target
+    try:
+        if target == "-":
+            if write:
+                return FileResult(target, error="标准输入不能用 --fix 改写（可用 --diff 查看修改）"), None
+            data, name = sys.stdin.buffer.read(), stdin_filename
+        else:
+            data = Path(target).read_bytes()
+        result = fix_bytes(data, name, config)
+    except FileNotFoundError:
+        return FileResult(target, error="文件不存在"), None
+    except OSError as e:
+        return FileResult(target, error=f"无法读取：{e.strerror or e}"), None
+    except (LoadError, RuleCrash) as e:
+        return FileResult(target, error=str(e)), None
+    except RecursionError:
+        return FileResult(target, error="文档结构嵌套过深，已拒绝"), None
+    result.path = target
+    if write and result.changed and result.applied:
+        try:
+            write_atomic(target, result.fixed)
+        except OSError as e:
+            return FileResult(target, error=f"无法写回：{e.strerror or e}"), None
+    return FileResult(target, result.findings, result.document), result
+
+
+def report(results: list[FixResult]) -> str:
+    """What ``--fix`` changed and which safe fixes it left alone, one line each."""
+    from textlint_gov.formatters.text import suggestion_text
+
+    out: list[str] = []
+    for r in results:
+        for a in r.applied:
+            out.append(f"{r.path}:{a.line}:{a.column}: 已修改 {a.code} “{a.match}” → “{a.content}”" if a.content
+                       else f"{r.path}:{a.line}:{a.column}: 已修改 {a.code} 删去“{a.match}”")
+        for f, why in r.skipped:
+            out.append(f"{r.path}:{f.line}:{f.column}: 未修改 {f.code} “{f.match}”（建议：{suggestion_text(f.suggestion)}）：{why}")
+    out.append(summary(results, write=True))
+    return "\n".join(out) + "\n"
+
+
+def summary(results: list[FixResult], write: bool) -> str:
+    n = sum(len(r.applied) for r in results)
+    files = sum(1 for r in results if r.applied)
+    left = sum(len(r.skipped) for r in results)
+    if write:
+        text = f"已自动修改 {n} 处（{files} 个文件）。" if n else "没有可自动修改的问题。"
+    else:
+        text = f"共 {n} 处可自动修改（{files} 个文件），未写入；去掉 --diff、加 --fix 即可修改。" if n else "没有可自动修改的问题。"
+    if left:
+        text += f"另有 {left} 处可修改的问题须手工处理。"
+    return text
