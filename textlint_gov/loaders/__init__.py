@@ -64,7 +64,14 @@ def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
         raise LoadError("文件为空")
     if len(data) > MAX_INPUT_BYTES:
         raise LoadError(f"文件过大（超过 {MAX_INPUT_BYTES // 1024 // 1024} MB）")
-    return loader(data, name)
+    doc = loader(data, name)
+    if not doc.meta.get("date"):
+        from textlint_gov.docdate import written_date
+
+        date = written_date(b.text for b in doc.blocks)
+        if date:
+            doc.meta["date"] = date  # the 成文日期 in the text (rules that change over time use it)
+    return doc
 
 
 def load(path: str | os.PathLike) -> Document:

@@ -1,0 +1,60 @@
+"""The date a draft was written, read from its own text when the format carries no date field.
+
+Rules that change over time (renamed bodies, officeholders, revised formulations) apply by the
+post's date (``meta["date"]``). Markdown front matter and HTML ``<meta>`` give it; a .txt or .docx
+公文 gives it in its 成文日期 — a paragraph that is nothing but a date, after the signature — or in a
+题注 under the title ("——2024年3月5日在……会议上"). The last such date paragraph wins; the result is
+``YYYY-MM-DD`` or None.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+_SPACE = re.compile(r"[\s\u3000\u00a0]+")
+_ARABIC = re.compile(r"^[（(]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[）)]?$")
+_CAPTION = re.compile(r"^[（(]?——?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_HAN = re.compile(r"^[（(]?([一二〇○零]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[）)]?$")
+_HAN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_HAN_DIGIT.update({"○": "0", "零": "0"})
+
+
+def _han_number(s: str) -> int:
+    if "十" not in s:
+        return int("".join(_HAN_DIGIT[c] for c in s))
+    tens, _, units = s.partition("十")
+    return (int(_HAN_DIGIT[tens]) if tens else 1) * 10 + (int(_HAN_DIGIT[units]) if units else 0)
+
+
+def _date(y: int, m: int, d: int) -> str | None:
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def written_date(texts) -> str | None:
+    """The 成文日期 (or 题注 date) among the paragraph texts, ISO formatted, or None."""
+    texts = list(texts)
+    found = None
+    for i, raw in enumerate(texts):
+        t = _SPACE.sub("", raw)
+        if len(t) > 40:
+            continue
+        m = _ARABIC.match(t)
+        if m:
+            found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or found
+            continue
+        m = _HAN.match(t)
+        if m:
+            try:
+                found = _date(_han_number(m.group(1)), _han_number(m.group(2)), _han_number(m.group(3))) or found
+            except (KeyError, ValueError):
+                pass
+            continue
+        if found is None and i < 5:
+            m = _CAPTION.match(t)
+            if m:
+                found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return found
