@@ -1,0 +1,176 @@
+"""Typo rules measured on public Chinese spelling-check sets (issue 3).
+
+For each set: sentence-level detection precision / recall / F1 (an erroneous sentence is found only
+if a finding overlaps a changed character; a flagged sentence that is not found counts against
+precision), character-level detection P/R/F1 (a changed character is detected when a finding covers
+it; every covered character that was not changed is a false detection), the false-positive rate on
+the correct sentences (share of them with any typo finding) and chars/s of the real engine
+(``lint`` on a Document built from each sentence, only the typo rules selected). Then the typo
+rules' findings per 10,000 characters on ``clean/gov_documents`` (whole documents, loaded as files).
+
+    python bench/typo_eval.py [--eval DIR] [--sets midu,odw,...] [--limit N] [--show N]
+
+The data stays in ``../shared/eval`` (read only, never copied). Targets: MiDu preliminary val
+(substitution errors) sentence precision >= 0.90 and recall >= 0.40; FP rate on correct sentences
+<= 1%; >= 50,000 chars/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from textlint_gov.config import Config
+from textlint_gov.document import Block, Document
+from textlint_gov.engine import lint
+from textlint_gov.rules import registry
+
+HERE = Path(__file__).resolve().parent
+
+
+def _jsonl(path: Path, equal_only: bool = True):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        s, t = d["source"], d["target"]
+        if not equal_only or len(s) == len(t):
+            yield s, t
+
+
+def _tsv(path: Path, src: int, tgt: int):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) > max(src, tgt) and len(parts[src]) == len(parts[tgt]):
+            yield parts[src], parts[tgt]
+
+
+def _clean(path: Path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield line.strip(), line.strip()
+
+
+SETS = {
+    "midu": ("MiDu 2022 preliminary val, equal length", lambda e: _jsonl(e / "midu2022/ctcdataset/preliminary_val.equal_length.jsonl")),
+    "odw": ("ECSpell odw.train (公文)", lambda e: _tsv(e / "ecspell/odw.train", 1, 2)),
+    "nlpcc": ("NLPCC 2023 task 8 dev", lambda e: _tsv(e / "nlpcc2023_task8/data.txt", 0, 1)),
+    "cscd": ("CSCD-NS dev", lambda e: _jsonl(e / "cscd_ns/ctcdataset/dev.jsonl")),
+    "sighan": ("SIGHAN-15 (pycorrector sighan2015_test.tsv)", lambda e: _tsv(e / "sighan15/pycorrector/sighan2015_test.tsv", 0, 1)),
+    "rmrb": ("clean acc_rmrb.txt (People's Daily)", lambda e: _clean(e / "clean/xxqg_rmrb/acc_rmrb.txt")),
+}
+
+
+def typo_config() -> Config:
+    codes = [r.code for r in registry() if r.category == "typo"]
+    return Config(select=codes)
+
+
+def _doc(text: str) -> Document:
+    return Document("<sentence>", text, [Block(text, "body", "", [(0, 0, len(text), len(text))])], {"format": "txt"})
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(pairs, config: Config, show: int = 0) -> dict:
+    s_tp = s_flagged = s_err = 0
+    c_tp = c_pred = c_gold = 0
+    clean = clean_flagged = 0
+    chars = 0
+    elapsed = 0.0
+    shown = 0
+    for src, tgt in pairs:
+        changed = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
+        doc = _doc(src)
+        t0 = time.perf_counter()
+        findings = lint(doc, config)
+        elapsed += time.perf_counter() - t0
+        chars += len(src)
+        covered = set()
+        for f in findings:
+            covered.update(range(f.start, f.end))
+        if changed:
+            s_err += 1
+            c_gold += len(changed)
+        else:
+            clean += 1
+            clean_flagged += bool(findings)
+        if findings:
+            s_flagged += 1
+            if changed & covered:
+                s_tp += 1
+            elif shown < show:
+                shown += 1
+                print("   FP:", [(f.match, f.suggestion, f.severity.value) for f in findings], [(src[i], tgt[i]) for i in sorted(changed)])
+        c_pred += len(covered)
+        c_tp += len(changed & covered)
+    sp, sr = _ratio(s_tp, s_flagged), _ratio(s_tp, s_err)
+    cp, cr = _ratio(c_tp, c_pred), _ratio(c_tp, c_gold)
+    return {
+        "sentences": s_err + clean, "with_error": s_err, "found": s_tp, "flagged": s_flagged,
+        "sent_p": sp, "sent_r": sr, "sent_f1": _f1(sp, sr),
+        "char_p": cp, "char_r": cr, "char_f1": _f1(cp, cr),
+        "fp_rate": _ratio(clean_flagged, clean), "clean": clean, "clean_flagged": clean_flagged,
+        "chars_per_s": chars / elapsed if elapsed else 0.0,
+    }
+
+
+def gov_documents(eval_dir: Path, config: Config) -> None:
+    from textlint_gov.loaders import load
+
+    files = sorted((eval_dir / "clean" / "gov_documents").glob("*.txt"))
+    chars = n = 0
+    by_code: dict[str, int] = {}
+    for path in files:
+        doc = load(path)
+        chars += doc.text_length
+        for f in lint(doc, config):
+            n += 1
+            by_code[f.code] = by_code.get(f.code, 0) + 1
+    per = n / chars * 10000 if chars else 0.0
+    detail = ", ".join(f"{c} {k}" for c, k in sorted(by_code.items()))
+    print(f"clean/gov_documents: {len(files)} files, {chars:,} chars, typo findings {n} = {per:.3f} per 10,000 chars ({detail})")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=HERE.parent.parent / "shared" / "eval")
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
+    ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set")
+    ap.add_argument("--show", type=int, default=0, help="print up to N false detections per set")
+    ap.add_argument("--no-docs", action="store_true", help="skip the clean/gov_documents pass")
+    args = ap.parse_args(argv)
+    if not args.eval.is_dir():
+        print(f"no evaluation data at {args.eval}", file=sys.stderr)
+        return 2
+    config = typo_config()
+    t0 = time.perf_counter()
+    lint(_doc("预热。"), config)  # load the typo data once, outside the timed loop
+    print(f"typo rules: {', '.join(cr.rule.code for cr in config.rules())}; data loaded in {time.perf_counter() - t0:.2f} s")
+    print(f"{'set':<46} {'n':>5} {'err':>5} | {'sent P':>6} {'R':>5} {'F1':>5} | {'char P':>6} {'R':>5} {'F1':>5} | {'FP rate':>8} | {'chars/s':>8}")
+    for key in args.sets.split(","):
+        label, reader = SETS[key]
+        pairs = list(reader(args.eval))
+        if args.limit:
+            pairs = pairs[: args.limit]
+        r = evaluate(pairs, config, args.show)
+        print(
+            f"{label:<46} {r['sentences']:>5} {r['with_error']:>5} | {r['sent_p']:>6.3f} {r['sent_r']:>5.3f} {r['sent_f1']:>5.3f}"
+            f" | {r['char_p']:>6.3f} {r['char_r']:>5.3f} {r['char_f1']:>5.3f}"
+            f" | {r['fp_rate']:>7.2%} ({r['clean_flagged']}/{r['clean']}) | {r['chars_per_s']:>8,.0f}"
+        )
+    if not args.no_docs:
+        gov_documents(args.eval, config)
+    print("targets: MiDu sentence P >= 0.90, R >= 0.40; FP rate <= 1%; >= 50,000 chars/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Typo rules: GOV101 (reviewed wrong->right list) and GOV102 (statistical same-sound/shape check)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from textlint_gov.config import Config
+from textlint_gov.findings import Severity
+from textlint_gov.rules import Context, registry
+from textlint_gov.typo import COUNTRY_ABBREV, detect, model, vocabulary
+from tests.helpers import lint_text
+
+TYPO = Config(select=["GOV101", "GOV102"])
+
+
+def typo_findings(text: str, config: Config = TYPO):
+    return lint_text(text, config=config)
+
+
+@pytest.mark.parametrize(
+    "text, match, suggestion",
+    [
+        ("发挥好上情下达、下请上传的作用。", "下请", "下情"),
+        ("确保农名工工资按时足额支付。", "农名", "农民"),
+        ("提高群众的获得感和幸扶感。", "幸扶", "幸福"),
+        ("进一步优化营商环镜。", "环镜", "环境"),
+    ],
+)
+def test_gov102_flags_confusable_char_with_whole_word(text, match, suggestion):
+    found = [f for f in typo_findings(text) if f.code == "GOV102"]
+    assert [(f.match, f.suggestion) for f in found] == [(match, suggestion)]
+    assert found[0].category == "typo"
+    assert "应为" in found[0].message and suggestion in found[0].message
+
+
+CORRECT = [
+    "深化放管服改革，持续优化营商环境。",
+    "积极稳妥推进碳达峰碳中和。",
+    "全面推行一网通办，推动更多政务服务事项跨省通办。",
+    "发挥好上情下达、下情上传的作用。",
+    "中柬关系不断发展，中方愿同智方加强合作。",
+    "铸魂育人，办好思政课。",
+    "统筹疫情防控和经济社会发展，共克时艰。",
+    "党的二十大胜利召开，描绘了全面建设社会主义现代化国家的宏伟蓝图。",
+    "要精准施策，持续巩固拓展脱贫攻坚成果。",
+    "陈奕迅在北京举办演唱会。",
+]
+
+
+@pytest.mark.parametrize("text", CORRECT)
+def test_gov102_does_not_flag_correct_government_text(text):
+    assert [f.match for f in typo_findings(text)] == []
+
+
+def test_every_government_vocabulary_word_is_left_alone():
+    words = vocabulary()
+    assert {"放管服", "碳达峰", "一网通办"} <= set(words)
+    text = "，".join(words) + "。"
+    assert detect(text) == []
+
+
+def test_user_words_are_vocabulary_for_the_detector():
+    text = "发挥好上情下达、下请上传的作用。"
+    assert detect(text)
+    assert detect(text, frozenset({"下请上传"})) == []
+
+
+def test_user_words_in_rules_yaml_silence_gov102():
+    config = Config(select=["GOV102"], words=["下请上传"])
+    assert typo_findings("发挥好上情下达、下请上传的作用。", config) == []
+
+
+def test_confident_findings_are_errors_others_warnings():
+    rule = registry()["GOV102"]
+    assert rule.severity is Severity.WARNING
+    text = "发挥好上情下达、下请上传的作用。"
+    [sus] = detect(text)
+    block = lint_text(text, config=TYPO)  # sanity: the engine reports it
+    assert block
+    from textlint_gov.document import Block
+
+    ctx = Context(Block(text, "body"), {}, {"threshold": 1.0, "error-threshold": sus.gain})
+    [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
+    assert hit.severity is Severity.ERROR
+    ctx = Context(Block(text, "body"), {}, {"threshold": 1.0, "error-threshold": sus.gain + 0.01})
+    [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
+    assert hit.severity is None  # the rule's (configured) severity: warning
+
+
+def test_threshold_option_is_validated_and_used(tmp_path):
+    text = "发挥好上情下达、下请上传的作用。"
+    [sus] = detect(text)
+    cfg = tmp_path / "rules.yaml"
+    cfg.write_text(f"select: [GOV102]\nrules:\n  GOV102:\n    threshold: {sus.gain + 1}\n", encoding="utf-8")
+    from textlint_gov.config import load_config
+
+    assert typo_findings(text, load_config(cfg)) == []
+
+
+def test_foreign_country_abbreviations_are_guarded():
+    assert "柬" in COUNTRY_ABBREV
+    assert detect("中柬两国友好往来") == []
+
+
+def test_confusion_table_is_symmetric_for_sound():
+    m = model()
+    for a, row in list(m.confusion.items())[:500]:
+        for b, kind in row.items():
+            if kind == 0:
+                assert m.confusion[b].get(a) == 0, (a, b)
+
+
+def test_typo_data_is_loaded_lazily_and_without_heavy_imports():
+    code = (
+        "import sys\n"
+        "from textlint_gov.rules import registry\n"
+        "registry()\n"
+        "import textlint_gov.typo as t\n"
+        "assert t.model.cache_info().currsize == 0, 'loaded at registry time'\n"
+        "from textlint_gov.config import Config\n"
+        "from textlint_gov.engine import lint\n"
+        "from textlint_gov.loaders import load_bytes\n"
+        "lint(load_bytes('没有错别字的句子。'.encode(), 'a.txt'), Config(select=['GOV2']))\n"
+        "assert t.model.cache_info().currsize == 0, 'loaded although no typo rule selected'\n"
+        "lint(load_bytes('下请上传。'.encode(), 'a.txt'), Config(select=['GOV102']))\n"
+        "assert t.model.cache_info().currsize == 1\n"
+        "bad = [m for m in ('torch', 'transformers', 'pycorrector', 'kenlm') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _gov101_cases():
+    rule = registry()["GOV101"]
+    rule._compile()
+    for e in rule.entries:
+        for text, suggestion in e.flag:
+            yield pytest.param(text, suggestion or e.correct, True, id=f"flag-{text}")
+        for text in e.passes:
+            yield pytest.param(text, None, False, id=f"pass-{text}")
+
+
+@pytest.mark.parametrize("text, suggestion, flagged", list(_gov101_cases()))
+def test_gov101_entries_flag_and_pass_cases(text, suggestion, flagged):
+    found = [f for f in typo_findings(text, Config(select=["GOV101"]))]
+    if flagged:
+        assert suggestion in [f.suggestion for f in found]
+    else:
+        assert found == []

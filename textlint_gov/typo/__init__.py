@@ -1,0 +1,264 @@
+"""Statistical typo detection over same-sound and similar-shape confusion sets (rule GOV102).
+
+The idea (pycorrector's ConfusionCorrector/ProperCorrector, jieba's unigram model): a character is
+suspect when replacing it with a character that sounds or looks the same turns the text around it
+into a much more probable segmentation into dictionary words. ``下请上传`` segments into rare single
+characters; with 请→情 it contains the word 下情, so the corrected span scores far higher.
+
+Everything here is offline and loaded once, lazily, on the first call of :func:`model`:
+
+* ``dictionaries/typo_words.txt.gz``: jieba's word frequencies (MIT), built by
+  ``tools/build_typo_data.py``;
+* ``dictionaries/typo_confusion.txt``: same-sound / similar-shape characters (pycorrector data,
+  Apache-2.0, plus common 形近字 groups);
+* ``dictionaries/typo_vocab.txt``: government vocabulary that must never be "corrected".
+
+The score of a candidate is the gain in log probability of the best segmentation of a short span
+around it, minus a cost for the kind of confusion. Only gains above a threshold chosen for precision
+on development data are reported.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+MAX_WORD = 4
+SPAN = 4  # characters of context on each side of a candidate word that the local segmentation sees
+# cost (natural log units) of each confusion kind: same sound & tone, same sound other tone, shape
+COST = (0.0, 1.5, 1.5)
+KIND_NAMES = ("同音", "音近", "形近")
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    start: int  # span of the corrected word, relative to the text given
+    end: int
+    pos: int  # the character judged wrong
+    wrong: str  # text[start:end]
+    right: str  # the corrected word
+    gain: float  # log-probability gain of the correction minus its confusion cost
+    kind: int  # index into KIND_NAMES
+
+
+class Model:
+    def __init__(self, freq: dict[str, int], confusion: dict[str, dict[str, int]], vocab: Iterable[str],
+                 attested: frozenset[str] = frozenset()) -> None:
+        self.freq = freq
+        self.attested = attested
+        for w in vocab:
+            freq[w] = max(freq.get(w, 0), VOCAB_FREQ)
+        total = sum(freq.values())
+        self.logtotal = math.log(total)
+        self.unknown = -self.logtotal  # a character the dictionary does not know: frequency 1
+        self.confusion = confusion
+        self.vocab = frozenset(vocab)
+        # masked index: 下?上 style keys -> {char: freq} for the words a correction may produce
+        index: dict[str, dict[str, int]] = {}
+        for w, n in freq.items():
+            if n < TARGET_MIN_FREQ or len(w) < 2:
+                continue
+            for k in range(len(w)):
+                key = w[:k] + "?" + w[k + 1 :]
+                index.setdefault(key, {})[w[k]] = n
+        self.index = index
+
+    def logp(self, w: str) -> float | None:
+        n = self.freq.get(w)
+        return None if n is None else math.log(n) - self.logtotal
+
+    def best(self, s: str) -> float:
+        """Log probability of the best segmentation of ``s`` into dictionary words (unigram)."""
+        freq = self.freq
+        lt = self.logtotal
+        n = len(s)
+        score = [0.0] + [-1e18] * n
+        for j in range(1, n + 1):
+            best = -1e18
+            for k in range(max(0, j - MAX_WORD), j):
+                f = freq.get(s[k:j])
+                if f is None:
+                    if j - k == 1:
+                        v = score[k] + self.unknown
+                    else:
+                        continue
+                else:
+                    v = score[k] + math.log(f) - lt
+                if v > best:
+                    best = v
+            score[j] = best
+        return score[n]
+
+    def segment(self, s: str) -> list[tuple[int, int]]:
+        freq = self.freq
+        n = len(s)
+        score = [0.0] + [-1e18] * n
+        back = [0] * (n + 1)
+        for j in range(1, n + 1):
+            for k in range(max(0, j - MAX_WORD), j):
+                f = freq.get(s[k:j])
+                if f is None:
+                    if j - k != 1:
+                        continue
+                    v = score[k] + self.unknown
+                else:
+                    v = score[k] + math.log(f) - self.logtotal
+                if v > score[j]:
+                    score[j] = v
+                    back[j] = k
+        out = []
+        j = n
+        while j > 0:
+            out.append((back[j], j))
+            j = back[j]
+        return out[::-1]
+
+
+VOCAB_FREQ = 2000
+TARGET_MIN_FREQ = 20  # a correction must produce a word at least this frequent
+SUSPECT_MAX_FREQ = 300  # tokens more frequent than this are trusted as written
+THRESHOLD = 9.0
+
+
+def _data(name: str):
+    return resources.files("textlint_gov.dictionaries").joinpath(name)
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    raw = gzip.decompress(_data("typo_words.txt.gz").read_bytes()).decode("utf-8")
+    it = iter(raw.split())
+    freq: dict[str, int] = dict(zip(it, map(int, it)))
+    confusion: dict[str, dict[str, int]] = {}
+    for line in _data("typo_confusion.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        row: dict[str, int] = {}
+        for kind in (2, 1, 0):  # the cheapest kind wins when a character is in several
+            for ch in parts[kind + 1] if kind + 1 < len(parts) else "":
+                row[ch] = kind
+        confusion[parts[0]] = row
+    attested = frozenset(_data("typo_attested.txt").read_text(encoding="utf-8").split())
+    return Model(freq, confusion, vocabulary(), attested)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[str, ...]:
+    out = []
+    for line in _data("typo_vocab.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.extend(line.split())
+    return tuple(out)
+
+
+def detect(text: str, words: frozenset[str] = frozenset(), threshold: float = THRESHOLD) -> list[Suspect]:
+    """Suspected typos in ``text``, best first per character, at most one per character."""
+    m = model()
+    out: list[Suspect] = []
+    for run in HAN_RUN.finditer(text):
+        out.extend(_detect_run(m, run.group(), run.start(), words, threshold))
+    return out
+
+
+def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: float) -> list[Suspect]:
+    n = len(s)
+    if n < 2:
+        return []
+    freq = m.freq
+    segs = m.segment(s)
+    suspect_pos: list[int] = []
+    single = {a for a, b in segs if b - a == 1}
+    for a, b in segs:
+        w = s[a:b]
+        if freq.get(w, 0) <= SUSPECT_MAX_FREQ or b - a == 1:
+            suspect_pos.extend(range(a, b))
+    protected = _protected(s, words | m.vocab) if (words or m.vocab) else ()
+    found: list[Suspect] = []
+    index = m.index
+    confusion = m.confusion
+    attested = m.attested
+    for i in suspect_pos:
+        c = s[i]
+        conf = confusion.get(c)
+        if not conf or any(a <= i < b for a, b in protected) or _foreign_abbrev(s, i) or _name_like(s, i, single):
+            continue
+        best: Suspect | None = None
+        for L in range(2, MAX_WORD + 1):
+            for a in range(max(0, i - L + 1), min(i, n - L) + 1):
+                key = s[a:i] + "?" + s[i + 1 : a + L]
+                hits = index.get(key)
+                if not hits:
+                    continue
+                word = s[a : a + L]
+                if word in attested:
+                    continue
+                for ch, _f in hits.items():
+                    kind = conf.get(ch)
+                    if kind is None or (c in FUNCTION_CHARS and ch in FUNCTION_CHARS):
+                        continue
+                    lo = max(0, a - SPAN)
+                    hi = min(n, a + L + SPAN)
+                    orig = s[lo:hi]
+                    cand = orig[: i - lo] + ch + orig[i - lo + 1 :]
+                    gain = m.best(cand) - m.best(orig) - COST[kind]
+                    if gain >= threshold and (best is None or gain > best.gain):
+                        right = word[: i - a] + ch + word[i - a + 1 :]
+                        best = Suspect(base + a, base + a + L, base + i, word, right, gain, kind)
+        if best is not None:
+            found.append(best)
+    return found
+
+
+# Function characters whose mutual confusions (的/地/得, 在/再 ...) need grammar, not word statistics.
+FUNCTION_CHARS = frozenset("的地得第在再是了着和与及或之其所以已于为被把从向对")
+# One-character country names as used in 中美关系, 愿同智方, 中柬两国: never a typo there.
+COUNTRY_ABBREV = frozenset("美俄日韩朝英法德意西葡希柬老越泰缅印巴孟斯尼菲马新澳加墨古智秘阿埃蒙哈乌吉塔土伊叙黎以约沙卡科也苏南非欧荷比瑞丹挪芬波捷匈罗保塞克黑")
+
+
+def _foreign_abbrev(s: str, i: int) -> bool:
+    if s[i] not in COUNTRY_ABBREV:
+        return False
+    before = s[i - 1] if i > 0 else ""
+    after = s[i + 1 : i + 3]
+    return before in "中同与对和跟" and (after[:1] in "方两双" or after in ("关系", "合作", "友好", "建交", "人民"))
+
+
+# Common surnames (《百家姓》 and the 2020 census ranking), without characters that are mostly
+# function words (于 何 和 常 ...): a single-character token of these starts a probable name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤"
+    "向易乔赖文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂焦向柴邢柳岳齐祝"
+)
+# Characters typical of transliterated foreign names (凯莉, 杰佛逊, 哈瓦娜): two of them in a row are a name.
+TRANSLIT = frozenset("娜莉丽妮佛顿伊斯尔特拉德塞森基尼诺罗卡克雷奥蒂夫姆兹瓦洛莱利琳茨索贝迪恩")
+
+
+def _name_like(s: str, i: int, single: set[int]) -> bool:
+    for p in (i - 2, i - 1, i):
+        if p >= 0 and s[p] in SURNAMES and p in single and (p + 1 in single or p + 1 == i):
+            return True
+    c = s[i]
+    if c in TRANSLIT and ((i > 0 and s[i - 1] in TRANSLIT) or (i + 1 < len(s) and s[i + 1] in TRANSLIT)):
+        return True
+    return False
+
+
+def _protected(s: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    out = []
+    for w in words:
+        if len(w) < 2:
+            continue
+        start = s.find(w)
+        while start >= 0:
+            out.append((start, start + len(w)))
+            start = s.find(w, start + 1)
+    return out

@@ -1,0 +1,166 @@
+"""Build the shipped data of the statistical typo rule (GOV102) from shippable sources.
+
+    python tools/build_typo_data.py [--jieba-dict PATH] [--pycorrector-data DIR]
+
+Inputs (found in installed packages when not given; nothing is downloaded):
+  * jieba 0.42.1 ``jieba/dict.txt`` (MIT): word frequencies. rjieba segments with the same dictionary.
+  * pycorrector 0.5.0 ``pycorrector/data/same_pinyin.txt`` and ``same_stroke.txt`` (Apache-2.0):
+    characters of the same pronunciation and of similar shape. Read as data files; pycorrector is
+    not imported (its ``__init__`` is heavy) and is not a run-time dependency.
+
+Outputs (``dictionaries/``):
+  * ``typo_words.txt.gz``: ``word<TAB>freq`` for every all-Han word of 1-4 characters with freq >= 3.
+  * ``typo_attested.txt``: two- and three-character Han strings that occur in the given official
+    texts (``--attested``; by default the 2023 and 2024 Government Work Reports, PRC official documents
+    outside copyright, Wikisource text) and that jieba's dictionary lacks (抗疫, 减贫, 施策 ...).
+    GOV102 never reports a written form found there.
+  * ``typo_confusion.txt``: ``char<TAB>same sound, same tone<TAB>same sound, other tone<TAB>similar shape``.
+    Near-sound pairs (平翘舌 z/zh c/ch s/sh, 前后鼻音 -n/-ng, n/l) among pycorrector's 3,500 common
+    characters are added to the "other tone" column, computed with pypinyin (MIT).
+    Shape pairs from ``SHAPE_EXTRA`` below (common 形近字 of proofreading manuals) are added.
+
+No evaluation data is read. Re-running the script with the same inputs gives identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "dictionaries"
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+MIN_FREQ = 3
+MAX_LEN = 4
+
+# 形近字 groups commonly listed in proofreading manuals (e.g. 《现代汉语》 别字表): every pair in a group
+# is a shape confusion. Only for characters both of which are in common use.
+SHAPE_EXTRA = [
+    "己已巳", "戊戌戍", "未末", "拨拔", "侯候", "崇祟", "幕暮慕募墓", "辨辩辫瓣", "赢嬴羸",
+    "即既", "贷货", "汩汨", "栗粟", "治冶", "券卷", "晴睛", "输揄", "析折", "祗祇", "徒徙",
+    "迫追", "衷哀衰", "宴晏", "壁璧", "篮蓝", "撤撒", "竟竞", "遗遣", "候侯", "恃持",
+    "綦綮", "暇遐瑕", "峻竣骏俊", "拆折", "抗杭", "汛讯迅", "胁协", "凋调", "狠狼",
+]
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+
+
+def build_words(dict_path: Path) -> list[tuple[str, int]]:
+    out = []
+    for line in dict_path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        word, freq = parts[0], int(parts[1])
+        if len(word) <= MAX_LEN and freq >= MIN_FREQ and HAN.match(word):
+            out.append((word, freq))
+    out.sort()
+    return out
+
+
+def build_confusion(pinyin_path: Path, stroke_path: Path) -> dict[str, list[set[str]]]:
+    table: dict[str, list[set[str]]] = {}
+
+    def row(c: str) -> list[set[str]]:
+        return table.setdefault(c, [set(), set(), set()])
+
+    for line in pinyin_path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        c = parts[0].strip()
+        if len(c) != 1:
+            continue
+        same_tone = parts[1] if len(parts) > 1 else ""
+        other_tone = parts[2] if len(parts) > 2 else ""
+        row(c)[0].update(x for x in same_tone.strip() if x != c and HAN.match(x))
+        row(c)[1].update(x for x in other_tone.strip() if x != c and HAN.match(x))
+    groups = [line.split() for line in stroke_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    groups += [list(g) for g in SHAPE_EXTRA]
+    for g in groups:
+        g = [c for c in g if len(c) == 1 and HAN.match(c)]
+        for c in g:
+            row(c)[2].update(x for x in g if x != c)
+    common_path = pinyin_path.parent / "common_char_set.txt"
+    if common_path.exists():
+        _near_sound(table, [c for c in common_path.read_text(encoding="utf-8").split() if len(c) == 1], row)
+    # a character confusable with another by sound is so the other way round as well
+    for c, (same, other, _) in list(table.items()):
+        for x in same:
+            row(x)[0].add(c)
+        for x in other:
+            row(x)[1].add(c)
+    return table
+
+
+def build_attested(paths: list[Path], known: set[str]) -> list[str]:
+    seen: set[str] = set()
+    for p in paths:
+        for run in re.findall(r"[\u4e00-\u9fff]+", p.read_text(encoding="utf-8")):
+            for n in (2, 3):
+                for i in range(len(run) - n + 1):
+                    g = run[i : i + n]
+                    if g not in known:
+                        seen.add(g)
+    return sorted(seen)
+
+
+def _fuzzy(py: str) -> str:
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if py.startswith(a):
+            py = b + py[2:]
+    if py.startswith("l"):
+        py = "n" + py[1:]
+    for a, b in (("ing", "in"), ("eng", "en"), ("ang", "an")):
+        if py.endswith(a):
+            py = py[: -len(a)] + b
+    return py
+
+
+def _near_sound(table, chars, row) -> None:
+    from pypinyin import Style, pinyin
+
+    groups: dict[str, set[str]] = {}
+    for c in chars:
+        for py in pinyin(c, style=Style.NORMAL, heteronym=True)[0]:
+            groups.setdefault(_fuzzy(py), set()).add(c)
+    for group in groups.values():
+        for c in group:
+            r = row(c)
+            r[1].update(x for x in group if x != c and x not in r[0])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--jieba-dict", type=Path, default=_package_file("jieba", "dict.txt"))
+    ap.add_argument("--pycorrector-data", type=Path, default=_package_file("pycorrector", "data"))
+    ap.add_argument("--attested", type=Path, nargs="*",
+                    default=[ROOT.parent / "shared/eval/clean/gov_work_reports" / f"gwr_{y}.txt" for y in (2023, 2024)])
+    args = ap.parse_args()
+    if not args.jieba_dict or not args.jieba_dict.exists():
+        raise SystemExit("jieba/dict.txt not found: pip install jieba==0.42.1 or pass --jieba-dict")
+    if not args.pycorrector_data or not (args.pycorrector_data / "same_pinyin.txt").exists():
+        raise SystemExit("pycorrector data not found: pip install pycorrector==0.5.0 or pass --pycorrector-data")
+
+    words = build_words(args.jieba_dict)
+    with gzip.GzipFile(OUT / "typo_words.txt.gz", "wb", mtime=0) as f:
+        f.write("".join(f"{w}\t{n}\n" for w, n in words).encode("utf-8"))
+    attested = build_attested(args.attested, {w for w, _ in words})
+    (OUT / "typo_attested.txt").write_text("\n".join(attested) + "\n", encoding="utf-8")
+    table = build_confusion(args.pycorrector_data / "same_pinyin.txt", args.pycorrector_data / "same_stroke.txt")
+    lines = ["# char\tsame sound same tone\tsame sound other tone\tsimilar shape"]
+    lines += ["\t".join([c] + ["".join(sorted(s)) for s in table[c]]) for c in sorted(table)]
+    (OUT / "typo_confusion.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_confusion.txt: {len(table)} characters")
+
+
+if __name__ == "__main__":
+    main()
