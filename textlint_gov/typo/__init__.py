@@ -124,6 +124,7 @@ VOCAB_FREQ = 2000
 TARGET_MIN_FREQ = 20  # a correction must produce a word at least this frequent
 SUSPECT_MAX_FREQ = 300  # tokens more frequent than this are trusted as written
 THRESHOLD = 9.0
+PREFILTER_SLACK = 3.0  # skip a correction whose word is not e^(threshold-3) times as frequent as the written one
 
 
 def _data(name: str):
@@ -180,15 +181,26 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
         w = s[a:b]
         if freq.get(w, 0) <= SUSPECT_MAX_FREQ or b - a == 1:
             suspect_pos.extend(range(a, b))
-    protected = _protected(s, words | m.vocab) if (words or m.vocab) else ()
     found: list[Suspect] = []
     index = m.index
     confusion = m.confusion
     attested = m.attested
+    best_cache: dict[str, float] = {}
+
+    def best_of(t: str) -> float:
+        v = best_cache.get(t)
+        if v is None:
+            v = best_cache[t] = m.best(t)
+        return v
+
+    protected = None
+    margin = math.exp(threshold - PREFILTER_SLACK)
     for i in suspect_pos:
         c = s[i]
+        if c in FUNCTION_CHARS:
+            continue
         conf = confusion.get(c)
-        if not conf or any(a <= i < b for a, b in protected) or _foreign_abbrev(s, i) or _name_like(s, i, single):
+        if not conf:
             continue
         best: Suspect | None = None
         for L in range(2, MAX_WORD + 1):
@@ -200,19 +212,24 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
                 word = s[a : a + L]
                 if word in attested:
                     continue
-                for ch, _f in hits.items():
+                f_orig = freq.get(word, 0)
+                for ch, f_target in hits.items():
                     kind = conf.get(ch)
-                    if kind is None or (c in FUNCTION_CHARS and ch in FUNCTION_CHARS):
+                    if kind is None or ch in FUNCTION_CHARS or f_target < f_orig * margin:
                         continue
                     lo = max(0, a - SPAN)
                     hi = min(n, a + L + SPAN)
                     orig = s[lo:hi]
                     cand = orig[: i - lo] + ch + orig[i - lo + 1 :]
-                    gain = m.best(cand) - m.best(orig) - COST[kind]
+                    gain = m.best(cand) - best_of(orig) - COST[kind]
                     if gain >= threshold and (best is None or gain > best.gain):
                         right = word[: i - a] + ch + word[i - a + 1 :]
                         best = Suspect(base + a, base + a + L, base + i, word, right, gain, kind)
         if best is not None:
+            if protected is None:
+                protected = _protected(s, words | m.vocab)
+            if any(a <= i < b for a, b in protected) or _foreign_abbrev(s, i) or _name_like(s, i, single):
+                continue
             found.append(best)
     return found
 
