@@ -22,7 +22,7 @@ class ConfusableChar(Rule):
     修改为：
     发挥好上情下达、下情上传的作用
     选项：
-    threshold：报告的最低得分（对数概率增益），默认 9.0；调低会多报也会多误报。
+    threshold：报告的最低得分（对数概率增益），默认 10.0；调低会多报也会多误报。
     error-threshold：达到此得分时报为“错误”，默认 12.0。
     """
 
@@ -31,14 +31,14 @@ class ConfusableChar(Rule):
     category = "typo"
     severity = Severity.WARNING
     summary = "疑似同音、音近或形近错别字（统计检测）"
-    options = {"threshold": 9.0, "error-threshold": 12.0}
+    options = {"threshold": 10.0, "error-threshold": 12.0}
     fix = Applicability.UNSAFE
     source = "jieba 词频词典（MIT）；pycorrector 0.5.0 同音字、形近字表（Apache-2.0）"
 
     def check(self, ctx: Context):
         from textlint_gov.typo import KIND_NAMES, detect
 
-        threshold = float(ctx.options.get("threshold", 9.0))
+        threshold = float(ctx.options.get("threshold", 10.0))
         error_at = float(ctx.options.get("error-threshold", 12.0))
         listed = _listed_spans(ctx)
         for sus in detect(ctx.text, ctx.words, threshold):

@@ -123,7 +123,7 @@ class Model:
 VOCAB_FREQ = 2000
 TARGET_MIN_FREQ = 20  # a correction must produce a word at least this frequent
 SUSPECT_MAX_FREQ = 300  # tokens more frequent than this are trusted as written
-THRESHOLD = 9.0
+THRESHOLD = 10.0
 PREFILTER_SLACK = 3.0  # skip a correction whose word is not e^(threshold-3) times as frequent as the written one
 
 
