@@ -137,3 +137,38 @@ def test_review_clean_draft_and_errors(tmp_path, run_cli, docx_factory):
 
     with pytest.raises(LoadError):
         review_docx_bytes(b"not a zip", [])
+
+
+# Property: splitting runs to isolate any span keeps the paragraph text and formatting, and the
+# isolated runs hold exactly the span.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+RUN = st.tuples(st.sampled_from(["习近平", "书记", "讲话,", "\t", "a b", "。", ""]), st.booleans())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(RUN, min_size=1, max_size=6), st.data())
+def test_isolate_any_span(runs, data):
+    from textlint_gov.docxedit import W, isolate, paragraph_text, run_spans
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    for text, bold in runs:
+        r = p.add_run(text)  # python-docx turns "\t" into <w:tab/>
+        r.bold = True if bold else None
+    el = p._p
+    text = paragraph_text(el)
+    assert text == "".join(t for t, _ in runs)
+    if not text:
+        return
+    a = data.draw(st.integers(0, len(text) - 1))
+    b = data.draw(st.integers(a + 1, len(text)))
+    got = isolate(el, a, b)
+    assert paragraph_text(el) == text
+    spans = {id(r): (s, e) for r, s, e in run_spans(el)}
+    assert "".join(text[spans[id(r)][0]:spans[id(r)][1]] for r in got) == text[a:b]
+    bold_at = "".join("1" if bold else "0" for t, bold in runs for _ in t)
+    for r, s, e in run_spans(el):
+        is_bold = r.find(f"{W}rPr/{W}b") is not None
+        assert all(bold_at[i] == ("1" if is_bold else "0") for i in range(s, e))
