@@ -178,3 +178,15 @@ def test_fix_changes_only_fixed_spans(lines, encoding):
     assert re.findall(r"\r\n|\r|\n", after) == re.findall(r"\r\n|\r|\n", text)
     expected = text.replace(BAD, GOOD).replace("工作,确保", "工作，确保")
     assert after == expected
+
+
+def test_fix_with_json_output_keeps_stdout_machine_readable(tmp_path, run_cli):
+    import json
+
+    path = tmp_path / "a.txt"
+    path.write_text(f"通知\n学习{BAD}讲话,好.\n", encoding="utf-8")
+    result = run_cli("--fix", "--format", "json", path)
+    left = json.loads(result.stdout)  # the report of changes went to stderr
+    assert [x["code"] for x in left] == ["GOV301"] and left[0]["match"] == "."
+    assert "已修改 GOV001" in result.stderr
+    assert path.read_text(encoding="utf-8") == f"通知\n学习{GOOD}讲话，好.\n"

@@ -127,3 +127,14 @@ def test_per_file_ignores_by_glob(tmp_path, run_cli):
     (tmp_path / "rules.yaml").write_text('per-file-ignores: {"公告/*.txt": [GOV0]}\n', encoding="utf-8")
     r = run_cli("--format", "json", "公告/a.txt", "b.txt")
     assert [(x["path"], x["code"]) for x in json.loads(r.stdout) if x["code"] == "GOV001"] == [("b.txt", "GOV001")]
+
+
+def test_with_config_codes_of_disabled_rules_are_not_unused():
+    doc = load_bytes("# 通知\n\n<!-- govlint-disable-next-line GOV301 GOV001 -->\n没有问题。\n".encode("utf-8"), "a.md")
+    [f] = apply_suppressions(doc, [], config_from_dict({"ignore": ["GOV3"]}))
+    assert "GOV001" in f.message and "GOV301" not in f.message
+    assert apply_suppressions(doc, [], config_from_dict({"ignore": ["GOV3", "GOV0"]})) == []
+
+
+def test_next_line_comment_on_the_last_line_is_unused():
+    assert codes("# 通知\n\n正文。\n<!-- govlint-disable-next-line -->") == [("GOV901", 4)]

@@ -72,12 +72,12 @@ def _regions(doc, directives: list[Directive]):
     for d in directives:
         if d.kind == "disable-next-line":
             line, _ = doc.location(max(d.end - 1, d.start))
-            if line < len(starts):
-                a = starts[line]
-                b = starts[line + 1] if line + 1 < len(starts) else len(doc.source)
-                for code in d.codes or ["*"]:
+            for code in d.codes or ["*"]:
+                d.used.setdefault(code, 0)
+                if line < len(starts):  # else the comment is on the last line: nothing to cover
+                    a = starts[line]
+                    b = starts[line + 1] if line + 1 < len(starts) else len(doc.source)
                     regions.append((d, code, a, b))
-                    d.used.setdefault(code, 0)
         elif d.kind == "disable":
             for code in d.codes or ["*"]:
                 open_.append((d, code))
@@ -119,6 +119,13 @@ def apply_suppressions(doc, findings: list[Finding], config=None) -> list[Findin
     severity = _unused_severity(doc, config)
     if severity is None:
         return kept
+    if config is not None:  # a code whose rules are all off for this file is not "unused"
+        ignores = config.ignores_for(doc.path)
+        enabled = [cr.rule.code for cr in config.rules() if config.enabled(cr.rule.code, ignores)]
+        for d in directives:
+            for code in list(d.used):
+                if code not in ("*", "enable") and not any(c.startswith(code) for c in enabled):
+                    del d.used[code]
     extra = [_unused(doc, d, severity) for d in directives if _unused_codes(d) is not None]
     extra += [_bad(doc, s, e, word, severity) for s, e, word in bad]
     return sorted(kept + extra, key=lambda f: (f.start, f.end, f.code))
@@ -143,7 +150,7 @@ def _unused_codes(d: Directive) -> list[str] | None:
     if d.kind == "enable":
         return None if d.used.get("enable") else []
     unused = [c for c, n in d.used.items() if n == 0]
-    if not unused:
+    if not unused or not d.used:
         return None
     return [] if unused == ["*"] or len(unused) == len(d.used) else unused
 
@@ -173,14 +180,16 @@ def _make(doc, start: int, end: int, message: str, severity: Severity) -> Findin
 
 def _unused(doc, d: Directive, severity: Severity) -> Finding:
     codes = _unused_codes(d) or []
+    named = [c for c in d.used if c != "*"]
+    which = f" {'、'.join(named)} " if named else "任何"
     if d.kind == "enable":
         message = "govlint-enable 之前没有对应的 govlint-disable，此注释不起作用，请删去"
     elif codes:
         message = f"抑制注释中的 {'、'.join(codes)} 没有抑制任何问题，请从注释中删去"
     elif d.kind == "disable-next-line":
-        message = "抑制注释没有起作用：下一行没有" + (f" {'、'.join(d.codes)} " if d.codes else "任何") + "问题，请删去"
+        message = f"抑制注释没有起作用：下一行没有{which}问题，请删去"
     else:
-        message = "抑制注释没有起作用：范围内没有" + (f" {'、'.join(d.codes)} " if d.codes else "任何") + "问题，请删去"
+        message = f"抑制注释没有起作用：范围内没有{which}问题，请删去"
     return _make(doc, d.start, d.end, message, severity)
 
 
