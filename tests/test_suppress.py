@@ -138,3 +138,10 @@ def test_with_config_codes_of_disabled_rules_are_not_unused():
 
 def test_next_line_comment_on_the_last_line_is_unused():
     assert codes("# 通知\n\n正文。\n<!-- govlint-disable-next-line -->") == [("GOV901", 4)]
+
+
+def test_same_document_linted_under_two_configurations():
+    doc = load_bytes("# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n没有问题。\n".encode("utf-8"), "a.md")
+    assert [f.code for f in lint(doc, Config())] == ["GOV901"]
+    assert lint(doc, config_from_dict({"ignore": ["GOV901"]})) == []
+    assert [f.code for f in lint(doc, Config())] == ["GOV901"]

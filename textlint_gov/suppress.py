@@ -100,6 +100,7 @@ def apply_suppressions(doc, findings: list[Finding], config=None) -> list[Findin
     by the configuration; otherwise when the GOV901 rule ran on the document (it leaves a marker
     in ``doc.meta``), at its configured severity when known.
     """
+    marker = doc.meta.pop(MARKER, None)  # set anew by GOV901 on every lint of this document
     spans = doc.meta.get("comments") or ()
     if not spans:
         return findings
@@ -116,7 +117,7 @@ def apply_suppressions(doc, findings: list[Finding], config=None) -> list[Findin
                 hit = True
         if not hit:
             kept.append(f)
-    severity = _unused_severity(doc, config)
+    severity = _unused_severity(doc, config, marker)
     if severity is None:
         return kept
     if config is not None:  # a code whose rules are all off for this file is not "unused"
@@ -131,7 +132,7 @@ def apply_suppressions(doc, findings: list[Finding], config=None) -> list[Findin
     return sorted(kept + extra, key=lambda f: (f.start, f.end, f.code))
 
 
-def _unused_severity(doc, config) -> Severity | None:
+def _unused_severity(doc, config, marker) -> Severity | None:
     if config is not None:
         from textlint_gov.rules import registry
 
@@ -139,7 +140,6 @@ def _unused_severity(doc, config) -> Severity | None:
         if UNUSED_CODE not in reg or not config.enabled(UNUSED_CODE, config.ignores_for(doc.path)):
             return None
         return config.severity_for(reg[UNUSED_CODE])
-    marker = doc.meta.get(MARKER)
     if not marker:
         return None
     return marker if isinstance(marker, Severity) else Severity.INFO
