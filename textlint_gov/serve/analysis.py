@@ -1,0 +1,216 @@
+"""What the review page shows, computed without any web framework: load bytes, lint, and lay the
+findings out on the blocks the page draws. Pure functions of (bytes, name, config); nothing is written.
+
+The page draws the draft block by block (a paragraph, a heading, a table cell), so every finding is
+mapped from its source offsets back into the block it came from (the inverse of
+``Block.to_source``). Offsets in the JSON are Unicode code points, as everywhere in govlint.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from textlint_gov.config import Config
+from textlint_gov.document import Block, Document
+from textlint_gov.findings import CATEGORIES, Applicability, Finding, Severity
+
+PASTE_NAME = "粘贴文本.txt"
+
+# Formats people often try that govlint cannot read, with what to do instead.
+_HINTS = {
+    ".doc": "Word 97-2003 的 .doc 请在 Word 或 WPS 中“另存为” .docx 后再上传",
+    ".wps": "WPS 文档请在 WPS 中“另存为” .docx 后再上传",
+    ".pdf": "PDF 无法校对，请上传原始的 Word 文稿（.docx）",
+    ".rtf": "请在 Word 或 WPS 中“另存为” .docx 后再上传",
+    ".odt": "请在 WPS 或 LibreOffice 中“另存为” .docx 后再上传",
+}
+
+
+class InputError(Exception):
+    """A draft the page cannot check; ``str(err)`` is a short Chinese message for the clerk."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Engine:
+    """One configuration, loaded and warmed once, shared by every request (read-only afterwards)."""
+
+    config: Config
+    title_limit: float
+
+    @classmethod
+    def create(cls, config: Config) -> "Engine":
+        from textlint_gov.engine import lint
+        from textlint_gov.loaders import load_bytes
+
+        config.rules()  # compile dictionaries and rule options now, not in a request thread
+        engine = cls(config, _title_limit(config))
+        # Warm the lazily loaded parts (segmenter, automata) before clerks arrive, so concurrent
+        # first requests never race to build them.
+        warm = "关于开展稿件校对工作的通知\n习近平书记强调,要布署落实。联系电话13800138000。\n"
+        lint(load_bytes(warm.encode("utf-8"), "warm.txt"), config)
+        return engine
+
+    def check(self, data: bytes, name: str) -> tuple[Document, list[Finding]]:
+        """Load and lint; every failure becomes an :class:`InputError` with a Chinese message."""
+        from textlint_gov.engine import RuleCrash, lint
+        from textlint_gov.loaders import SUFFIXES, LoadError, load_bytes
+
+        suffix = PurePath(name).suffix.lower()
+        if suffix not in SUFFIXES:
+            hint = _HINTS.get(suffix, f"请上传 {'、'.join(SUFFIXES)} 格式的文稿")
+            shown = suffix or "无扩展名"
+            raise InputError(f"不支持的文件类型“{shown}”：{hint}", 415)
+        try:
+            doc = load_bytes(data, name)
+        except LoadError as e:
+            raise InputError(f"无法读取“{name}”：{e}") from None
+        except RecursionError:
+            raise InputError(f"无法读取“{name}”：文档结构嵌套过深，已拒绝") from None
+        except MemoryError:
+            raise InputError(f"无法读取“{name}”：文档过大，内存不足", 413) from None
+        except Exception as e:  # a loader bug must not show a traceback to a clerk
+            raise InputError(f"无法读取“{name}”：文件内容异常（{type(e).__name__}）") from None
+        try:
+            findings = lint(doc, self.config)
+        except RuleCrash as e:
+            raise InputError(f"检查“{name}”时出错：{e}", 500) from None
+        except RecursionError:
+            raise InputError(f"检查“{name}”时出错：文档结构嵌套过深", 500) from None
+        return doc, findings
+
+
+def _title_limit(config: Config) -> float:
+    for cr in config.rules():
+        if cr.rule.code == "GOV201":
+            return float(cr.options["max-width"])
+    from textlint_gov.rules import registry
+
+    reg = registry()
+    default = reg["GOV201"].options["max-width"] if "GOV201" in reg else 30.0
+    return float(config.rule_options.get("GOV201", {}).get("max-width", default))
+
+
+def title_preview(doc: Document, limit: float) -> dict | None:
+    """The title as the front page list would cut it at ``limit`` (GOV201's display width)."""
+    from textlint_gov.rules.gov201_title_length import cut_at, display_width
+
+    block = doc.title
+    text = block.text if block is not None else (doc.meta.get("title") or "")
+    if not text:
+        return None
+    cut = cut_at(text, limit)
+    return {
+        "text": text,
+        "width": display_width(text),
+        "limit": limit,
+        "cut": cut,
+        "fits": cut >= len(text),
+        "shown": text[:cut] + ("" if cut >= len(text) else "…"),
+    }
+
+
+def _source_span(block: Block) -> tuple[int, int] | None:
+    if not block.segments:
+        return None
+    first, last = block.segments[0], block.segments[-1]
+    return first[1], last[1] + last[3]
+
+
+def from_source(block: Block, offset: int, end: bool = False) -> int:
+    """Block-text offset of a source offset (inverse of ``Block.to_source``)."""
+    segs = block.segments
+    if not segs:
+        return max(0, min(offset, len(block.text)))
+    for t0, s0, tl, sl in segs:
+        inside = (s0 < offset <= s0 + sl) if end else (s0 <= offset < s0 + sl)
+        if inside:
+            if tl == sl:
+                return t0 + (offset - s0)
+            return t0 + tl if (end or offset > s0) else t0  # a replaced construct snaps to its ends
+    # before the first run, after the last, or in a gap between runs (skipped markup)
+    for t0, s0, tl, sl in segs:
+        if offset <= s0:
+            return t0
+    t0, s0, tl, sl = segs[-1]
+    return t0 + tl
+
+
+def place(doc: Document, findings: list[Finding]) -> list[tuple[int, int, int] | None]:
+    """For each finding: (block index, start, end) in that block's text, or None if in no block."""
+    spans = []
+    for i, b in enumerate(doc.blocks):
+        span = _source_span(b)
+        if span is not None:
+            spans.append((span[0], span[1], i))
+    spans.sort()
+    starts = [s[0] for s in spans]
+    out: list[tuple[int, int, int] | None] = []
+    for f in findings:
+        best = None
+        k = bisect.bisect_right(starts, f.start)
+        # blocks starting at or before the finding, nearest first (blocks rarely overlap)
+        for s0, s1, i in reversed(spans[max(0, k - 8) : k]):
+            if not (s0 <= f.start and f.end <= s1):
+                continue
+            block = doc.blocks[i]
+            a = from_source(block, f.start)
+            e = from_source(block, f.end, end=True) if f.end > f.start else a
+            e = max(a, e)
+            if block.text[a:e] == f.match:
+                best = (i, a, e)
+                break
+            if best is None:
+                best = (i, a, e)
+        out.append(best)
+    return out
+
+
+def _block_json(b: Block) -> dict:
+    return {"kind": b.kind, "where": b.where, "text": b.text}
+
+
+def finding_json(n: int, f: Finding, placed: tuple[int, int, int] | None) -> dict:
+    d = f.to_dict()
+    d.update(
+        id=n,
+        start=f.start,
+        end=f.end,
+        category_name=CATEGORIES.get(f.category, f.category),
+        severity_label=f.severity.label,
+        block=placed[0] if placed else None,
+        block_start=placed[1] if placed else None,
+        block_end=placed[2] if placed else None,
+        fix=[[e.start, e.end, e.content] for e in f.fix] if f.applicability is Applicability.SAFE else [],
+    )
+    return d
+
+
+def result_json(doc: Document, findings: list[Finding], name: str, limit: float, *, pasted: bool = False) -> dict:
+    """Everything the page needs to draw one checked draft."""
+    placed = place(doc, findings)
+    counts = {s.value: 0 for s in Severity}
+    by_cat = {k: 0 for k in CATEGORIES}
+    for f in findings:
+        counts[f.severity.value] += 1
+        by_cat[f.category] = by_cat.get(f.category, 0) + 1
+    out = {
+        "name": name,
+        "format": doc.meta.get("format", ""),
+        "blocks": [_block_json(b) for b in doc.blocks],
+        "findings": [finding_json(n, f, p) for n, (f, p) in enumerate(zip(findings, placed))],
+        "report": [f.to_dict() for f in findings],  # the same records as `govlint --format json`
+        "title": title_preview(doc, limit),
+        "counts": counts,
+        "categories": [
+            {"key": k, "name": CATEGORIES.get(k, k), "count": c} for k, c in by_cat.items() if c
+        ],
+    }
+    if pasted:
+        out["source"] = doc.source  # the text the fix offsets refer to
+    return out

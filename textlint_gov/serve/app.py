@@ -1,0 +1,233 @@
+"""The review page's web application (Starlette, ASGI).
+
+Why Starlette + uvicorn: both are small, widely used and actively maintained (Encode), pure Python on
+the paths we use (uvicorn's h11 protocol), and need no compiler. A sync lint runs in Starlette's
+thread pool, so one long draft never blocks the event loop and several clerks are served at once;
+the engine (configuration, compiled dictionaries, segmenter) is created once per server.
+
+Uploads are read into memory with a hard byte cap and never written to disk: the request body is
+posted raw (``POST /api/check?name=稿件.docx``), so there is no multipart spooling to temp files.
+Nothing is kept after the response; to download the Word copy with comments, the page posts the
+same file again to ``/api/review``.
+
+Endpoints:
+    GET  /                   the page
+    GET  /static/<file>      its script, style and icon (served from the package, no network)
+    GET  /api/info           limits, accepted types, title width, whether Word comments are available
+    POST /api/check?name=N   raw file bytes -> findings laid out for the page
+    POST /api/check          JSON {"text": "..."} (pasted text) -> the same, plus "source"
+    POST /api/review?name=N  raw .docx bytes -> the reviewed .docx with Word comments
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from importlib import resources
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from textlint_gov import __version__
+from textlint_gov.config import Config
+from textlint_gov.serve.analysis import PASTE_NAME, Engine, InputError, result_json
+
+DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"]
+log = logging.getLogger("govlint.serve")
+
+_STATIC = {
+    "app.js": "text/javascript; charset=utf-8",
+    "app.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
+_SECURITY_HEADERS = {
+    # Everything comes from govlint itself: no CDN, no inline script, no framing.
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+class TooLarge(Exception):
+    pass
+
+
+def _error(message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=_SECURITY_HEADERS)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:g} MB"
+
+
+def review_function():
+    """``textlint_gov.review.review_docx_bytes`` when that module is installed, else None."""
+    try:
+        from textlint_gov.review import review_docx_bytes
+    except Exception:  # the review module is optional (another feature); absent means no button
+        return None
+    return review_docx_bytes
+
+
+def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
+               allowed_hosts: list[str] | None = None) -> Starlette:
+    """The application with one shared, warmed engine. ``allowed_hosts=None`` accepts any Host."""
+    from textlint_gov.config import load_config
+
+    engine = Engine.create(config if config is not None else load_config())
+    static = {
+        name: resources.files("textlint_gov.serve").joinpath("static", name).read_bytes()
+        for name in ("index.html", *_STATIC)
+    }
+
+    async def read_body(request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > max_upload:
+            raise TooLarge
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > max_upload:
+                raise TooLarge
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def payload(request: Request) -> tuple[bytes, str, bool]:
+        """(bytes, file name, pasted?) of a check or review request."""
+        body = await read_body(request)
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/json":
+            try:
+                data = json.loads(body.decode("utf-8"))
+                text = data["text"]
+                if not isinstance(text, str):
+                    raise TypeError
+            except (ValueError, KeyError, TypeError):
+                raise InputError("请求格式不对：粘贴的文字应放在 JSON 的 text 字段中", 400) from None
+            text = text.lstrip("\ufeff")
+            if not text.strip():
+                raise InputError("没有可检查的文字：请先粘贴稿件内容", 400)
+            return text.encode("utf-8"), PASTE_NAME, True
+        name = (request.query_params.get("name") or "").strip().replace("\\", "/").rsplit("/", 1)[-1]
+        if not name:
+            raise InputError("缺少文件名（name 参数），无法判断文件类型", 400)
+        if not body:
+            raise InputError(f"“{name}”是空文件", 400)
+        return body, name, False
+
+    async def guarded(request: Request, work) -> Response:
+        try:
+            return await work(request)
+        except TooLarge:
+            return _error(f"文件过大：超过 {_mb(max_upload)} 的上限，请压缩图片或拆分后再上传", 413)
+        except InputError as e:
+            return _error(str(e), e.status)
+        except ClientDisconnect:
+            return Response(status_code=400)
+        except Exception as e:  # never a traceback on the page; one line for whoever runs the server
+            log.error("未预料的错误：%s: %s", type(e).__name__, e)
+            return _error("服务器内部错误，未能完成检查。请把这份文稿交给管理员排查。", 500)
+
+    async def check(request: Request) -> Response:
+        async def work(request):
+            data, name, pasted = await payload(request)
+            doc, findings = await run_in_threadpool(engine.check, data, name)
+            result = await run_in_threadpool(result_json, doc, findings, name, engine.title_limit, pasted=pasted)
+            result["review_available"] = doc.meta.get("format") == "docx" and review_function() is not None
+            return JSONResponse(result, headers=_SECURITY_HEADERS)
+
+        return await guarded(request, work)
+
+    async def review(request: Request) -> Response:
+        async def work(request):
+            data, name, pasted = await payload(request)
+            if pasted or not name.lower().endswith(".docx"):
+                raise InputError("只有 Word 文稿（.docx）可以生成带批注的审阅稿", 415)
+            fn = review_function()
+            if fn is None:
+                raise InputError("本机的 govlint 尚未安装“带批注审阅稿”功能", 501)
+            doc, findings = await run_in_threadpool(engine.check, data, name)
+            try:
+                out = await run_in_threadpool(fn, data, findings)
+            except InputError:
+                raise
+            except Exception as e:
+                log.error("生成审阅稿失败：%s: %s", type(e).__name__, e)
+                raise InputError("生成带批注的审阅稿失败，请改用问题清单（JSON）", 500) from None
+            stem = name[: -len(".docx")] or "稿件"
+            filename = f"{stem}.govlint.docx"
+            headers = dict(_SECURITY_HEADERS)
+            headers["Content-Disposition"] = f"attachment; filename=\"review.govlint.docx\"; filename*=UTF-8''{quote(filename)}"
+            return Response(out, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            headers=headers)
+
+        return await guarded(request, work)
+
+    async def info(request: Request) -> Response:
+        from textlint_gov.findings import CATEGORIES
+        from textlint_gov.loaders import SUFFIXES
+
+        return JSONResponse({
+            "version": __version__,
+            "max_upload": max_upload,
+            "max_upload_text": _mb(max_upload),
+            "suffixes": list(SUFFIXES),
+            "title_limit": engine.title_limit,
+            "categories": CATEGORIES,
+            "review_available": review_function() is not None,
+            "config": str(engine.config.path) if engine.config.path else None,
+        }, headers=_SECURITY_HEADERS)
+
+    async def page(request: Request) -> Response:
+        return Response(static["index.html"], media_type="text/html; charset=utf-8", headers=_SECURITY_HEADERS)
+
+    async def asset(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in _STATIC:
+            return _error("没有这个文件", 404)
+        return Response(static[name], media_type=_STATIC[name], headers=_SECURITY_HEADERS)
+
+    async def not_found(request: Request, exc) -> Response:
+        return _error("没有这个页面", getattr(exc, "status_code", 404))
+
+    async def server_error(request: Request, exc) -> Response:
+        log.error("未预料的错误：%s: %s", type(exc).__name__, exc)
+        return _error("服务器内部错误", 500)
+
+    routes = [
+        Route("/", page),
+        Route("/static/{name}", asset),
+        Route("/api/info", info),
+        Route("/api/check", check, methods=["POST"]),
+        Route("/api/review", review, methods=["POST"]),
+    ]
+    middleware = []
+    if allowed_hosts is not None:
+        # A page on the loopback interface answers only to its own name (no DNS rebinding).
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    app = Starlette(routes=routes, middleware=middleware,
+                    exception_handlers={404: not_found, 405: not_found, 500: server_error})
+    app.state.engine = engine
+    app.state.max_upload = max_upload
+    return app
+
+
+def _log_to_stderr() -> None:
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("govlint serve: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
