@@ -172,3 +172,23 @@ def test_isolate_any_span(runs, data):
     for r, s, e in run_spans(el):
         is_bold = r.find(f"{W}rPr/{W}b") is not None
         assert all(bold_at[i] == ("1" if is_bold else "0") for i in range(s, e))
+
+
+def test_existing_comments_kept_and_ids_follow_the_text(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("通知")
+    d.add_paragraph(f"第一处{'习近平书记'}。")
+    p = d.add_paragraph("同事已批注的段落。")
+    d.add_comment(p.runs, text="请核实", author="张三", initials="ZS")
+    d.add_paragraph("第二处布署工作。")
+    path = tmp_path / "c.docx"
+    d.save(str(path))
+    findings = lint(load(path), Config())
+    out = tmp_path / "c.govlint.docx"
+    out.write_bytes(review_docx_bytes(path.read_bytes(), findings))
+    got = comments(out)
+    assert [(a, anchor) for a, _, anchor in got] == [
+        ("govlint", "习近平书记"), ("张三", "同事已批注的段落。"), ("govlint", "布署")
+    ]
+    ids = [int(c.comment_id) for c in docx.Document(str(out)).comments]
+    assert ids == sorted(ids) and list(anchors(out)) == [str(i) for i in range(3)]

@@ -91,7 +91,33 @@ def _annotate(data: bytes, findings):
             continue
         d.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR, initials=INITIALS)
         anchored.append(f)
+    if anchored:
+        _renumber(d)
     return doc, anchored
+
+
+def _renumber(d) -> None:
+    """Number the comments in reading order (they were placed from the end backwards), so that
+    comments.xml and every list of comments follow the text."""
+    from docx.oxml.ns import qn
+
+    wid = qn("w:id")
+    markers = {qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference")}
+    order: dict[str, str] = {}
+    for el in d.element.body.iter(qn("w:commentRangeStart")):
+        order.setdefault(el.get(wid), str(len(order)))
+    comments = d.part._comments_part.element
+    existing = [c for c in comments if c.tag == qn("w:comment")]
+    for c in existing:  # comments the draft already had keep their place after ours
+        order.setdefault(c.get(wid), str(len(order)))
+    for el in d.element.body.iter(*markers):
+        if el.get(wid) in order:
+            el.set(wid, order[el.get(wid)])
+    for c in existing:
+        c.set(wid, order[c.get(wid)])
+        comments.remove(c)
+    for c in sorted(existing, key=lambda c: int(c.get(wid))):
+        comments.append(c)
 
 
 def _fallback_paragraph(paragraphs, body_root):
