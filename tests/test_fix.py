@@ -190,3 +190,19 @@ def test_fix_with_json_output_keeps_stdout_machine_readable(tmp_path, run_cli):
     assert [x["code"] for x in left] == ["GOV301"] and left[0]["match"] == "."
     assert "已修改 GOV001" in result.stderr
     assert path.read_text(encoding="utf-8") == f"通知\n学习{GOOD}讲话，好.\n"
+
+
+def test_fix_across_markup_is_left_alone(tmp_path, run_cli):
+    md = tmp_path / "a.md"
+    md_text = f"# 通知\n\n学习**习近平**书记讲话。\n\n学习{BAD}讲话。\n"
+    md.write_text(md_text, encoding="utf-8")
+    result = run_cli("--fix", md)
+    assert md.read_text(encoding="utf-8") == md_text.replace(f"学习{BAD}讲话", f"学习{GOOD}讲话")
+    assert "跨越格式标记" in result.output
+
+    page = tmp_path / "a.html"
+    html = f"<h1>通知</h1><p>学习习近平<b>书记</b>讲话。</p><p>学习{BAD}讲话&#44;好。</p>"
+    page.write_text(html, encoding="utf-8")
+    run_cli("--fix", page)
+    # the span with a tag is left; an entity inside a fixed span is replaced with the right mark
+    assert page.read_text(encoding="utf-8") == html.replace(f"学习{BAD}讲话&#44;", f"学习{GOOD}讲话，")

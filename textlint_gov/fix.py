@@ -148,9 +148,14 @@ def _fix_text(data: bytes, doc, findings):
         return data, [], [(f, "文件的编码无法逐字节还原，未修改") for f in chosen]
     out = data
     applied, left = [], []
+    is_html = doc.meta.get("format") == "html"
     for f in chosen:  # right to left: earlier offsets stay valid
         e = f.fix[0]
-        text = html.escape(e.content, quote=False) if doc.meta.get("format") == "html" else e.content
+        span = source[e.start : e.end]
+        if (html.unescape(span) if is_html else span) != f.match:
+            left.append((f, "跨越格式标记（加粗、链接等），未自动修改，请手工修改"))
+            continue
+        text = html.escape(e.content, quote=False) if is_html else e.content
         try:
             content = text.encode(enc)
         except UnicodeEncodeError:
