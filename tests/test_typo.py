@@ -24,7 +24,6 @@ def typo_findings(text: str, config: Config = TYPO):
     "text, match, suggestion",
     [
         ("发挥好上情下达、下请上传的作用。", "下请", "下情"),
-        ("确保农名工工资按时足额支付。", "农名", "农民"),
         ("提高群众的获得感和幸扶感。", "幸扶", "幸福"),
         ("进一步优化营商环镜。", "环镜", "环境"),
     ],
@@ -34,6 +33,12 @@ def test_gov102_flags_confusable_char_with_whole_word(text, match, suggestion):
     assert [(f.match, f.suggestion) for f in found] == [(match, suggestion)]
     assert found[0].category == "typo"
     assert "应为" in found[0].message and suggestion in found[0].message
+
+
+def test_gov102_leaves_listed_typos_to_gov101():
+    found = typo_findings("确保农名工工资按时足额支付。")
+    assert [(f.code, f.suggestion) for f in found] == [("GOV101", "农民工")]
+    assert [(s.wrong, s.right) for s in detect("确保农名工工资按时足额支付。")] == [("农名", "农民")]
 
 
 CORRECT = [
