@@ -192,3 +192,18 @@ def test_txt_post_date_switches_off_a_rename_that_came_later():
     new = old.replace("2017年", "2020年")
     assert not _findings("GOV002", "a.txt", old)
     assert _findings("GOV002", "a.txt", new)
+
+
+def test_near_miss_real_place_elsewhere_counts_only_inside_the_region():
+    region = {"region": "河南省洛阳市偃师区"}
+    # 湖南省岳阳市 and 信阳市 alone are real places being named, not misspelt 洛阳市
+    assert not _findings("GOV601", "a.txt", "通知\n湖南省岳阳市代表团来访，信阳市公安局协办。\n", **region)
+    # a town under 偃师区 that is one character off 府店镇
+    found = _findings("GOV601", "a.txt", "通知\n偃师区府甸镇参加演练。\n", **region)
+    assert [(f.match, f.suggestion) for f in found] == [("府甸镇", "府店镇")]
+
+
+def test_near_miss_leaves_ordinary_words_alone():
+    region = {"region": "河南省洛阳市"}
+    text = "通知\n推动打好城区污染防治攻坚战，把乡镇建设成为服务农民的区域中心，强化街道、社区治理。\n"
+    assert not _findings("GOV601", "a.txt", text, **region)

@@ -87,3 +87,48 @@ def resolve(region: str) -> Region | None:
 def all_names() -> frozenset[str]:
     divisions, _, _ = _dataset()
     return frozenset(d.name for d in divisions)
+
+
+@lru_cache(maxsize=1)
+def all_names_matcher():
+    """Aho-Corasick over every division name of China (leftmost-longest)."""
+    import ahocorasick_rs
+
+    names = sorted(n for n in all_names() if len(n) >= 2)
+    return ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+@lru_cache(maxsize=4096)
+def ancestors_of(name: str) -> tuple[tuple[str, ...], ...]:
+    """For every division called ``name``: the names of its ancestors, province first."""
+    divisions, by_code, _ = _dataset()
+    out = []
+    for d in _by_name().get(name, ()):
+        path = []
+        parent = by_code.get(d.parent_code)
+        while parent is not None:
+            path.append(parent.name)
+            parent = by_code.get(parent.parent_code)
+        out.append(tuple(reversed(path)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _by_name():
+    divisions, _, _ = _dataset()
+    index: dict[str, list] = {}
+    for d in divisions:
+        index.setdefault(d.name, []).append(d)
+    return index
+
+
+@lru_cache(maxsize=1)
+def place_stems() -> frozenset[str]:
+    """Division names without their 市/县/区/镇/乡/街道 suffix: 偃师、孟津、首阳山."""
+    out = set()
+    for n in all_names():
+        for suf in SUFFIXES:
+            if n.endswith(suf) and len(n) > len(suf) + 1:
+                out.add(n[: -len(suf)])
+                break
+    return frozenset(out)
