@@ -206,3 +206,13 @@ def test_fix_across_markup_is_left_alone(tmp_path, run_cli):
     run_cli("--fix", page)
     # the span with a tag is left; an entity inside a fixed span is replaced with the right mark
     assert page.read_text(encoding="utf-8") == html.replace(f"学习{BAD}讲话&#44;", f"学习{GOOD}讲话，")
+
+
+def test_left_alone_is_reported_where_it_is_after_other_fixes(tmp_path, run_cli):
+    md = tmp_path / "a.md"
+    md.write_text(f"# 通知\n\n学习{BAD}讲话，**习近平**书记强调。\n", encoding="utf-8")
+    result = run_cli("--fix", md)
+    assert md.read_text(encoding="utf-8") == f"# 通知\n\n学习{GOOD}讲话，**习近平**书记强调。\n"
+    assert f"a.md:3:3: 已修改 GOV001 “{BAD}” → “{GOOD}”" in result.output
+    assert f"a.md:3:14: 未修改 GOV001 “{BAD}”" in result.output  # column in the fixed text
+    assert "另有 1 处可修改的问题须手工处理" in result.output

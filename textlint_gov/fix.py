@@ -100,15 +100,13 @@ def fix_bytes(data: bytes, path: str, config) -> FixResult:
     result.before_text = doc.source
     seen = {data}
     current = data
-    skipped: dict[tuple, tuple[Finding, str]] = {}
+    left: list[tuple[Finding, str]] = []
     for _ in range(MAX_PASSES):
         findings = lint(doc, config)
         if doc.meta.get("format") == "docx":
             new, applied, left = _fix_docx(doc, findings)
         else:
             new, applied, left = _fix_text(current, doc, findings)
-        for f, why in left:
-            skipped.setdefault((f.code, f.line, f.column, f.match), (f, why))
         if not applied or new in seen:
             break
         result.applied.extend(applied)
@@ -121,8 +119,8 @@ def fix_bytes(data: bytes, path: str, config) -> FixResult:
     result.findings = findings
     result.document = doc
     result.after_text = doc.source
-    remaining = {(f.code, f.line, f.column, f.match) for f in result.findings}
-    result.skipped = [v for k, v in skipped.items() if k in remaining]
+    remaining = {(f.code, f.start, f.end) for f in result.findings}
+    result.skipped = [(f, why) for f, why in left if (f.code, f.start, f.end) in remaining]
     return result
 
 
