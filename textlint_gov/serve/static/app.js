@@ -190,7 +190,54 @@
       byBlock.get(f.block).push(f);
     }
     if (!result.blocks.length) draft.appendChild(el("p", "empty", "（文稿中没有可检查的文字）"));
-    result.blocks.forEach((b, i) => draft.appendChild(drawBlock(b, i, byBlock.get(i) || [])));
+    const blocks = result.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const cell = tableCell(blocks[i]);
+      if (!cell) { draft.appendChild(drawBlock(blocks[i], i, byBlock.get(i) || [])); continue; }
+      // consecutive cells of one Word table are drawn as a table, as the clerk sees it in Word
+      let j = i;
+      const cells = [];
+      while (j < blocks.length) {
+        const c = tableCell(blocks[j]);
+        if (!c || c.table !== cell.table) break;
+        cells.push({ index: j, row: c.row, col: c.col });
+        j++;
+      }
+      draft.appendChild(drawTable(cell.table, cells, blocks, byBlock));
+      i = j - 1;
+    }
+  }
+
+  function tableCell(block) {
+    if (block.kind !== "table") return null;
+    const m = /^(.*)第(\d+)行第(\d+)列$/.exec(block.where || "");
+    return m ? { table: m[1], row: +m[2], col: +m[3] } : null;
+  }
+
+  function drawTable(label, cells, blocks, byBlock) {
+    const wrap = el("div", "blk b-tablegrid");
+    wrap.appendChild(el("span", "where", label));
+    const table = el("table", "grid");
+    const rows = Math.max(...cells.map((c) => c.row));
+    const cols = Math.max(...cells.map((c) => c.col));
+    const tds = [];
+    for (let r = 1; r <= rows; r++) {
+      const tr = el("tr");
+      for (let c = 1; c <= cols; c++) {
+        const td = el("td");
+        td.title = label + "第" + r + "行第" + c + "列";
+        tds.push(td);
+        tr.appendChild(td);
+      }
+      table.appendChild(tr);
+    }
+    for (const c of cells) {
+      const node = drawBlock(Object.assign({}, blocks[c.index], { where: "" }), c.index, byBlock.get(c.index) || []);
+      node.className = "cell";
+      tds[(c.row - 1) * cols + (c.col - 1)].appendChild(node);
+    }
+    wrap.appendChild(table);
+    return wrap;
   }
 
   function fixText(f) {
