@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # For .txt the first line is the title; body cases start with a title line.
 CASES: dict[str, tuple[str, list[tuple[str, str | None]], list[str]]] = {
     "GOV102": ("a.txt", [("通知\n发挥好上情下达、下请上传的作用。\n", None)], ["通知\n发挥好上情下达、下情上传的作用。\n"]),
+    "GOV103": ("a.txt", [("通知\n世界遗产之间的关係。\n", None)], ["通知\n世界遗产之间的关系。\n"]),
     "GOV201": ("a.txt", [("关于进一步加强和改进全区政府网站与政务新媒体信息内容建设管理工作的实施意见\n正文。\n", None)],
                ["关于加强政府网站信息内容建设的实施意见\n正文。\n"]),
     "GOV202": ("a.txt", [("我区召开安全生产工作会议。\n正文。\n", "")], ["我区召开安全生产工作会议\n正文。\n"]),
