@@ -49,14 +49,14 @@ def review_docx_bytes(data: bytes, findings) -> bytes:
 
     Raises :class:`textlint_gov.loaders.LoadError` when ``data`` is not a readable .docx.
     """
-    doc, report = _annotate(data, findings)
+    doc, _anchored = _annotate(data, findings)
     out = io.BytesIO()
     doc.meta["docx"].save(out)
     return out.getvalue()
 
 
 def _annotate(data: bytes, findings):
-    """(the freshly loaded document with comments added, list of (finding, anchor text))."""
+    """(the freshly loaded document with the comments added, the findings that got a comment)."""
     from docx.text.run import Run
 
     from textlint_gov.docxedit import isolate, paragraph_text, run_spans
