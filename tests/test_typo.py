@@ -10,10 +10,10 @@ import pytest
 from textlint_gov.config import Config
 from textlint_gov.findings import Severity
 from textlint_gov.rules import Context, registry
-from textlint_gov.typo import COUNTRY_ABBREV, detect, model, vocabulary
+from textlint_gov.typo import COUNTRY_ABBREV, detect, model, traditional, vocabulary
 from tests.helpers import lint_text
 
-TYPO = Config(select=["GOV101", "GOV102"])
+TYPO = Config(select=["GOV101", "GOV102", "GOV103"])
 
 
 def typo_findings(text: str, config: Config = TYPO):
@@ -155,3 +155,25 @@ def test_gov101_entries_flag_and_pass_cases(text, suggestion, flagged):
         assert suggestion in [f.suggestion for f in found]
     else:
         assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, match, suggestion",
+    [
+        ("研究世界遗产之间的关係。", "关係", "关系"),
+        ("中華人民共和國成立。", None, None),
+        ("及时査看邮件。", "査看", "查看"),
+    ],
+)
+def test_gov103_traditional_and_variant_characters(text, match, suggestion):
+    found = [f for f in typo_findings(text, Config(select=["GOV103"]))]
+    assert found
+    if match:
+        assert [(f.match, f.suggestion) for f in found] == [(match, suggestion)]
+    for f in found:
+        assert f.applicability is not None and f.suggestion and all(ch not in traditional() for ch in f.suggestion)
+
+
+@pytest.mark.parametrize("text", ["给予支持，予以表彰。", "河南简称豫。", "疏解非首都功能。", "后来居上，皇后。", "这是简体字文本。"])
+def test_gov103_leaves_simplified_characters_alone(text):
+    assert typo_findings(text, Config(select=["GOV103"])) == []

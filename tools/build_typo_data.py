@@ -14,6 +14,10 @@ Outputs (``dictionaries/``):
     texts (``--attested``; by default the 2023 and 2024 Government Work Reports, PRC official documents
     outside copyright, Wikisource text) and that jieba's dictionary lacks (抗疫, 减贫, 施策 ...).
     GOV102 never reports a written form found there.
+  * ``typo_traditional.txt``: ``traditional<TAB>simplified`` for every traditional or variant character
+    that has exactly one simplified form and is not itself a simplified character (GOV103), from
+    OpenCC's ``TSCharacters.txt`` and ``JPVariants.txt`` (Apache-2.0) as shipped in
+    opencc-python-reimplemented 0.1.7.
   * ``typo_confusion.txt``: ``char<TAB>same sound, same tone<TAB>same sound, other tone<TAB>similar shape``.
     Near-sound pairs (平翘舌 z/zh c/ch s/sh, 前后鼻音 -n/-ng, n/l) among pycorrector's 3,500 common
     characters are added to the "other tone" column, computed with pypinyin (MIT).
@@ -138,12 +142,40 @@ def _near_sound(table, chars, row) -> None:
             r[1].update(x for x in group if x != c and x not in r[0])
 
 
+def build_traditional(opencc_dir: Path, freq: dict[str, int]) -> list[tuple[str, str]]:
+    """Characters common in simplified text (jieba frequency >= 2000) are never listed; a Japanese
+    form only when simplified text uses it rarely (frequency 1-99: 査 毎 徳, not 予 豫 疏)."""
+    def read(name: str) -> list[tuple[str, list[str]]]:
+        rows = []
+        for line in (opencc_dir / name).read_text(encoding="utf-8").splitlines():
+            if "\t" in line:
+                key, values = line.split("\t", 1)
+                rows.append((key, values.split()))
+        return rows
+
+    ts = {k: v for k, v in read("TSCharacters.txt")}
+    simplified = {k for k, _ in read("STCharacters.txt")}  # characters that are simplified forms themselves
+    out: dict[str, str] = {}
+    for t, vs in ts.items():
+        if (len(vs) == 1 and vs[0] != t and t not in simplified and freq.get(t, 0) < 2000
+                and HAN.match(t) and HAN.match(vs[0])):
+            out[t] = vs[0]
+    for trad, jps in read("JPVariants.txt"):  # Japanese forms of a traditional character (査 for 查)
+        simp = ts.get(trad, [trad])
+        for jp in jps:
+            if (len(simp) == 1 and jp != simp[0] and jp not in simplified and jp not in out
+                    and 1 <= freq.get(jp, 0) < 100 and HAN.match(jp)):
+                out[jp] = simp[0]
+    return sorted(out.items())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jieba-dict", type=Path, default=_package_file("jieba", "dict.txt"))
     ap.add_argument("--pycorrector-data", type=Path, default=_package_file("pycorrector", "data"))
     ap.add_argument("--attested", type=Path, nargs="*",
                     default=[ROOT.parent / "shared/eval/clean/gov_work_reports" / f"gwr_{y}.txt" for y in (2023, 2024)])
+    ap.add_argument("--opencc-dictionary", type=Path, default=_package_file("opencc", "dictionary"))
     args = ap.parse_args()
     if not args.jieba_dict or not args.jieba_dict.exists():
         raise SystemExit("jieba/dict.txt not found: pip install jieba==0.42.1 or pass --jieba-dict")
@@ -155,11 +187,15 @@ def main() -> None:
         f.write("".join(f"{w}\t{n}\n" for w, n in words).encode("utf-8"))
     attested = build_attested(args.attested, {w for w, _ in words})
     (OUT / "typo_attested.txt").write_text("\n".join(attested) + "\n", encoding="utf-8")
+    if not args.opencc_dictionary or not (args.opencc_dictionary / "TSCharacters.txt").exists():
+        raise SystemExit("OpenCC dictionary not found: pip install opencc-python-reimplemented==0.1.7 or pass --opencc-dictionary")
+    traditional = build_traditional(args.opencc_dictionary, dict(words))
+    (OUT / "typo_traditional.txt").write_text("".join(f"{t}\t{s}\n" for t, s in traditional), encoding="utf-8")
     table = build_confusion(args.pycorrector_data / "same_pinyin.txt", args.pycorrector_data / "same_stroke.txt")
     lines = ["# char\tsame sound same tone\tsame sound other tone\tsimilar shape"]
     lines += ["\t".join([c] + ["".join(sorted(s)) for s in table[c]]) for c in sorted(table)]
     (OUT / "typo_confusion.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_confusion.txt: {len(table)} characters")
+    print(f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_traditional.txt: {len(traditional)} characters; typo_confusion.txt: {len(table)} characters")
 
 
 if __name__ == "__main__":

@@ -279,3 +279,14 @@ def _protected(s: str, words: Iterable[str]) -> list[tuple[int, int]]:
             out.append((start, start + len(w)))
             start = s.find(w, start + 1)
     return out
+
+
+@lru_cache(maxsize=1)
+def traditional() -> dict[str, str]:
+    """Traditional or variant character -> its one simplified form (OpenCC data, see the build script)."""
+    out = {}
+    for line in _data("typo_traditional.txt").read_text(encoding="utf-8").splitlines():
+        t, _, s = line.partition("\t")
+        if t and s:
+            out[t] = s
+    return out

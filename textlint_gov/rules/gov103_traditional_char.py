@@ -1,0 +1,60 @@
+"""GOV103: a traditional or variant character in simplified text (繁体字、异体字)."""
+
+from __future__ import annotations
+
+import re
+
+from textlint_gov.findings import Applicability, Hit, Severity
+from textlint_gov.rules import Context, Rule
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+class TraditionalChar(Rule):
+    """简体文稿中混入繁体字或异体字。
+
+    作用：
+    查找只有一个对应简化字、本身又不是规范简化字的繁体字和异体字（如“國”“係”“査”“毎”），
+    报告它所在的词，并给出换成简化字后的整词。
+    原因：
+    《中华人民共和国国家通用语言文字法》第十七条：政府网站等应使用规范汉字；繁体字、异体字多来自
+    转换工具或复制粘贴，是网站检查中常见的错别字。确需保留繁体字的原文（如引用、书法题字）可写入
+    rules.yaml 的 allow。
+    示例：
+    世界遗产之间的关係
+    修改为：
+    世界遗产之间的关系
+    """
+
+    code = "GOV103"
+    name = "traditional-char"
+    category = "typo"
+    severity = Severity.WARNING
+    summary = "简体文稿中的繁体字、异体字"
+    fix = Applicability.SAFE
+    source = "《中华人民共和国国家通用语言文字法》第十七条；《通用规范汉字表》（2013）；OpenCC 繁简字表（Apache-2.0）"
+
+    def check(self, ctx: Context):
+        text = ctx.text
+        if not _HAN.search(text):
+            return
+        from textlint_gov.typo import traditional
+
+        table = traditional()
+        hits = [i for i, ch in enumerate(text) if ch in table]
+        if not hits:
+            return
+        from textlint_gov.tokens import boundaries
+
+        converted = "".join(table.get(ch, ch) for ch in text)  # same length: one character for one
+        cuts = sorted(boundaries(converted))  # segment the corrected text: 关係 -> 关系 is one word
+        done = -1
+        for i in hits:
+            if i < done:
+                continue
+            a = max(c for c in cuts if c <= i)
+            b = min(c for c in cuts if c > i)
+            word = text[a:b]
+            fixed = converted[a:b]
+            done = b
+            yield Hit(a, b, f"繁体字或异体字：“{word}”应为“{fixed}”", fixed, fixable=True)
