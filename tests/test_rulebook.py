@@ -208,3 +208,11 @@ def test_near_miss_leaves_ordinary_words_alone():
     region = {"region": "河南省洛阳市"}
     text = "通知\n推动打好城区污染防治攻坚战，把乡镇建设成为服务农民的区域中心，强化街道、社区治理。\n"
     assert not _findings("GOV601", "a.txt", text, **region)
+
+
+def test_unknown_region_is_a_configuration_error(run_cli, tmp_path):
+    (tmp_path / "rules.yaml").write_text("region: 河南省洛阳市偃狮区\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("通知\n正文。\n", encoding="utf-8")
+    result = run_cli("a.txt")
+    assert result.exit_code == 2
+    assert "偃狮区" in result.output and "行政区划" in result.output

