@@ -436,3 +436,12 @@ def test_config_from_dict_engine_is_shared():
     assert app.state.engine is first
     assert not [f for f in c.post("/api/check", json={"text": "标题\n布署,部署"}).json()["findings"]
                 if f["code"].startswith("GOV3")]
+
+
+def test_findings_without_suggestion_carry_the_rules_example(client):
+    res = client.post("/api/check", json={"text": "我区召开安全生产工作会议\n会议要求各单位抓好落实。"}).json()
+    first_person = [f for f in res["findings"] if f["suggestion"] is None]
+    assert first_person, res["findings"]
+    for f in first_person:
+        assert f["hint"] and f["hint"]["fix"]
+    assert all(f["hint"] is None for f in res["findings"] if f["suggestion"] is not None)

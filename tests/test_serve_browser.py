@@ -20,6 +20,11 @@ import pytest
 
 from conftest import make_docx
 
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # skipped below, with the reason
+    expect = sync_playwright = None
+
 CHROMIUM = os.environ.get("GOVLINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -31,11 +36,8 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 def _chromium_or_skip():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium 未安装（{CHROMIUM} 不存在；Debian: apt-get install -y chromium chromium-driver）")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if sync_playwright is None:
         pytest.skip("未安装 Python 包 playwright（pip install -e '.[test]'）")
-    return sync_playwright
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def server(tmp_path):
 
 @pytest.fixture
 def browser_page():
-    sync_playwright = _chromium_or_skip()
+    _chromium_or_skip()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
@@ -85,7 +87,7 @@ def browser_page():
             browser.close()
 
 
-def test_upload_docx_shows_findings_in_place(server, browser_page, tmp_path):
+def test_upload_docx_shows_findings_in_place(browser_page, server, tmp_path):
     page = browser_page
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -95,7 +97,7 @@ def test_upload_docx_shows_findings_in_place(server, browser_page, tmp_path):
         heading="关于进一步加强和改进全区汛期安全生产与防灾减灾救灾工作的实施意见",
     )
     page.goto(server)
-    page.wait_for_function("document.getElementById('limit').textContent === '20 MB'")
+    expect(page.locator("#limit")).to_have_text("20 MB")  # /api/info answered
     page.set_input_files("#file", str(draft))
     page.wait_for_selector("#result:not([hidden])", timeout=30_000)
     assert page.locator("#error").is_hidden()
@@ -138,7 +140,7 @@ def test_upload_docx_shows_findings_in_place(server, browser_page, tmp_path):
     assert requests and all(u.startswith(server) for u in requests), [u for u in requests if not u.startswith(server)]
 
 
-def test_paste_and_apply_safe_fix(server, browser_page):
+def test_paste_and_apply_safe_fix(browser_page, server):
     page = browser_page
     page.goto(server)
     page.fill("#text", "关于开展防汛检查的通知\n习近平书记强调，要认真布署防汛工作。")
@@ -146,9 +148,10 @@ def test_paste_and_apply_safe_fix(server, browser_page):
     page.wait_for_selector("#result:not([hidden])", timeout=30_000)
     assert page.locator("#draft mark.hl", has_text="习近平书记").count() == 1
     page.locator(".item", has_text="习近平总书记").first.locator(".apply").click()
-    page.wait_for_function("document.getElementById('text').value.includes('习近平总书记')")
-    page.wait_for_function("!document.querySelector('#status').classList.contains('busy')")
-    assert page.locator("#text").input_value() == "关于开展防汛检查的通知\n习近平总书记强调，要认真布署防汛工作。"
+    # (locator waits, not wait_for_function: the page's CSP forbids the eval that polling needs)
+    expect(page.locator("#text")).to_have_value("关于开展防汛检查的通知\n习近平总书记强调，要认真布署防汛工作。")
+    expect(page.locator("#status")).to_have_text("已改为“习近平总书记”，已重新检查。", timeout=30_000)
+    expect(page.locator("#status")).not_to_have_class(re.compile("busy"))
     # re-checked: the leader's title is fixed, the typo is still reported
     page.wait_for_selector("#draft mark.hl")
     assert page.locator("#draft mark.hl", has_text="习近平").count() == 0
@@ -159,7 +162,7 @@ def test_paste_and_apply_safe_fix(server, browser_page):
     print(f"\nscreenshot: {shot}")
 
 
-def test_bad_file_gets_a_chinese_message(server, browser_page, tmp_path):
+def test_bad_file_gets_a_chinese_message(browser_page, server, tmp_path):
     page = browser_page
     bad = tmp_path / "坏文件.docx"
     bad.write_bytes(b"this is not a zip file at all" * 10)

@@ -42,6 +42,7 @@ class Engine:
 
     config: Config
     title_limit: float
+    hints: dict[str, dict]  # rule code -> {"example", "fix"}: the rule's own 示例 and 修改为
 
     @classmethod
     def create(cls, config: Config) -> "Engine":
@@ -49,7 +50,7 @@ class Engine:
         from textlint_gov.loaders import load_bytes
 
         config.rules()  # compile dictionaries and rule options now, not in a request thread
-        engine = cls(config, _title_limit(config))
+        engine = cls(config, _title_limit(config), _hints(config))
         # Warm the lazily loaded parts (segmenter, automata) before clerks arrive, so concurrent
         # first requests never race to build them.
         warm = "关于开展稿件校对工作的通知\n习近平书记强调,要布署落实。联系电话13800138000。\n"
@@ -94,6 +95,29 @@ def _title_limit(config: Config) -> float:
     reg = registry()
     default = reg["GOV201"].options["max-width"] if "GOV201" in reg else 30.0
     return float(config.rule_options.get("GOV201", {}).get("max-width", default))
+
+
+def _hints(config: Config) -> dict[str, dict]:
+    """What a clerk can write instead where a finding has no one-word suggestion (a long title,
+    a first-person title): the first example of the rule's own documentation."""
+    out = {}
+    for cr in config.rules():
+        try:
+            docs = cr.rule.docs()
+        except Exception:  # a rule without the documented sections simply has no hint
+            continue
+        example = _first_line(docs.get("示例", ""))
+        fix = _first_line(docs.get("修改为", ""))
+        if fix and fix != example:
+            # a long example (a whole title) distracts more than it helps: then only the fix
+            keep = example and "→" not in example and len(example) <= 30
+            out[cr.rule.code] = {"example": example if keep else "", "fix": fix}
+    return out
+
+
+def _first_line(text: str, limit: int = 80) -> str:
+    line = next((x.strip() for x in text.splitlines() if x.strip() and not x.strip().startswith("<!--")), "")
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def title_preview(doc: Document, limit: float) -> dict | None:
@@ -175,8 +199,9 @@ def _block_json(b: Block) -> dict:
     return {"kind": b.kind, "where": b.where, "text": b.text}
 
 
-def finding_json(n: int, f: Finding, placed: tuple[int, int, int] | None) -> dict:
+def finding_json(n: int, f: Finding, placed: tuple[int, int, int] | None, hints: dict | None = None) -> dict:
     d = f.to_dict()
+    hint = (hints or {}).get(f.code) if f.suggestion is None else None
     d.update(
         id=n,
         start=f.start,
@@ -187,11 +212,13 @@ def finding_json(n: int, f: Finding, placed: tuple[int, int, int] | None) -> dic
         block_start=placed[1] if placed else None,
         block_end=placed[2] if placed else None,
         fix=[[e.start, e.end, e.content] for e in f.fix] if f.applicability is Applicability.SAFE else [],
+        hint=hint,
     )
     return d
 
 
-def result_json(doc: Document, findings: list[Finding], name: str, limit: float, *, pasted: bool = False) -> dict:
+def result_json(doc: Document, findings: list[Finding], name: str, limit: float, *, pasted: bool = False,
+                hints: dict | None = None) -> dict:
     """Everything the page needs to draw one checked draft."""
     placed = place(doc, findings)
     counts = {s.value: 0 for s in Severity}
@@ -203,7 +230,7 @@ def result_json(doc: Document, findings: list[Finding], name: str, limit: float,
         "name": name,
         "format": doc.meta.get("format", ""),
         "blocks": [_block_json(b) for b in doc.blocks],
-        "findings": [finding_json(n, f, p) for n, (f, p) in enumerate(zip(findings, placed))],
+        "findings": [finding_json(n, f, p, hints) for n, (f, p) in enumerate(zip(findings, placed))],
         "report": [f.to_dict() for f in findings],  # the same records as `govlint --format json`
         "title": title_preview(doc, limit),
         "counts": counts,

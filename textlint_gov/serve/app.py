@@ -144,7 +144,8 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
         async def work(request):
             data, name, pasted = await payload(request)
             doc, findings = await run_in_threadpool(engine.check, data, name)
-            result = await run_in_threadpool(result_json, doc, findings, name, engine.title_limit, pasted=pasted)
+            result = await run_in_threadpool(result_json, doc, findings, name, engine.title_limit, pasted=pasted,
+                                              hints=engine.hints)
             result["review_available"] = doc.meta.get("format") == "docx" and review_function() is not None
             return JSONResponse(result, headers=_SECURITY_HEADERS)
 

@@ -289,6 +289,19 @@
     li.appendChild(head);
     li.appendChild(el("div", "item-msg", f.message));
     if (f.suggestion !== null && f.suggestion !== undefined) li.appendChild(fixText(f));
+    else if (f.hint) {
+      const h = el("div", "item-hint");
+      if (f.hint.example) {
+        h.appendChild(el("span", "label", "例："));
+        h.appendChild(el("span", "ex", f.hint.example));
+        h.appendChild(el("span", "arrow", "→"));
+        h.appendChild(el("span", "ex-fix", f.hint.fix));
+      } else {
+        h.appendChild(el("span", "label", "改法："));
+        h.appendChild(el("span", "", f.hint.fix));
+      }
+      li.appendChild(h);
+    }
     if (f.block === null || f.block === undefined) li.appendChild(el("div", "nopos", "（此条针对全文，原文中无对应标记）"));
     if (state.mode === "paste" && f.fixable && f.fix.length) {
       const actions = el("div", "item-actions");
