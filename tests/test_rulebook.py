@@ -216,3 +216,12 @@ def test_unknown_region_is_a_configuration_error(run_cli, tmp_path):
     result = run_cli("a.txt")
     assert result.exit_code == 2
     assert "偃狮区" in result.output and "行政区划" in result.output
+
+
+def test_docx_post_date_from_its_written_date(docx_factory):
+    from textlint_gov.loaders import load
+
+    path = docx_factory("通知.docx", ["县环保局开展执法检查。", "县人民政府", "2017年3月20日"], heading="关于开展执法检查的通知")
+    doc = load(path)
+    assert doc.meta["date"] == "2017-03-20"
+    assert not [f for f in lint(doc, config_from_dict({"select": ["GOV002"]}))]
