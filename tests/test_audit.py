@@ -293,7 +293,10 @@ def test_table_format(export):
     head = next(line for line in lines if line.startswith("单位名称"))
     assert head.split() == HEADER
     rows = [line.split() for line in lines if line.split() and line.split()[0] in EXPECTED]
-    assert rows == TABLE_A + TABLE_B
+    assert [r for r in rows if len(r) == len(HEADER)] == TABLE_A + TABLE_B
+    evidence = {r[0]: r[1:] for r in rows if len(r) != len(HEADER)}
+    # weeks (✗ = none), undated, error, warning, info, finding deduction, week penalty
+    assert evidence["乙局"] == ["1", "1", "✗", "1", "1", "1", "2", "0", "1", "0.5"]
     assert "其他单位/" in text and "说明.txt" in text
 
 

@@ -295,6 +295,9 @@ def check_post(task: tuple[str, str]) -> dict:
     except RuleCrash as e:
         out["error"] = str(e)
         return out
+    except Exception as e:  # a loader bug must not abort a 10,000-file audit; the file is listed instead
+        out["error"] = f"内部错误：{type(e).__name__}: {e}"
+        return out
     meta = _meta_of(doc)
     if cache is not None:
         cache.put(data, rel, findings, doc, meta)

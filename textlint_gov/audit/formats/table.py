@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from textlint_gov.audit.formats import PROBLEM_KINDS, annex_title, header, row, scoring_note
+from textlint_gov.audit.formats import PROBLEM_KINDS, annex_title, header, row, scoring_note, short_week
+from textlint_gov.audit.score import fmt
 
 
 def width(text: str) -> int:
@@ -25,12 +26,26 @@ def table_lines(head: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
+def evidence_header(result) -> list[str]:
+    return ["单位名称", *(f"{short_week(w)}起" for w in result.weeks), "无日期", "错误", "警告", "提示", "问题扣分", "缺更扣分"]
+
+
+def evidence_row(u) -> list[str]:
+    weeks = [str(n) if n else "✗" for n in u.posts_per_week]
+    f = u.findings
+    return [u.unit.name, *weeks, str(u.undated), str(f["error"]), str(f["warning"]), str(f["info"]),
+            fmt(u.deduction), fmt(u.week_penalty)]
+
+
 def render(result, **_) -> str:
     lines: list[str] = []
     for i, group in enumerate(result.groups, 1):
         annex, title = annex_title(result, i, group)
         lines += [annex, title, ""]
-        lines += table_lines(header(result), [row(result, u) for u in result.group_units(group)])
+        units = result.group_units(group)
+        lines += table_lines(header(result), [row(result, u) for u in units])
+        lines += ["", f"{group}每周稿件数与问题："]
+        lines += table_lines(evidence_header(result), [evidence_row(u) for u in units])
         lines.append("")
     lines.append(scoring_note(result))
     if result.problems:
