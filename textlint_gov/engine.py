@@ -40,7 +40,7 @@ def lint(doc: Document, config: Config) -> list[Finding]:
                 f = _finding(doc, block, rule, cr.severity, hit)
                 findings.setdefault((f.code, f.start, f.end), f)
     out = sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
-    return _suppress(doc, out)
+    return _suppress(doc, out, config)
 
 
 def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
@@ -86,10 +86,8 @@ def _allowed_spans(matcher, text: str) -> list[tuple[int, int]]:
     return [(s, e) for _, s, e in matcher.find_matches_as_indexes(text, overlapping=True)]
 
 
-def _suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Inline suppressions (``<!-- govlint-disable ... -->``), when the suppress module is present."""
-    try:
-        from textlint_gov.suppress import apply_suppressions
-    except ImportError:
-        return findings
-    return apply_suppressions(doc, findings)
+def _suppress(doc: Document, findings: list[Finding], config: Config) -> list[Finding]:
+    """Inline suppressions (``<!-- govlint-disable ... -->``) and GOV901 for unused ones."""
+    from textlint_gov.suppress import apply_suppressions
+
+    return apply_suppressions(doc, findings, config)

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from textlint_gov.findings import Applicability, Edit, Finding, Severity
 
 UNUSED_CODE = "GOV901"
-MARKER = "govlint.unused-suppression"  # set in doc.meta by GOV901 when it is enabled for the file
 
 _DIRECTIVE = re.compile(r"^govlint-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.S)
 _ANY = re.compile(r"^govlint-", re.I)
@@ -93,14 +92,9 @@ def _regions(doc, directives: list[Directive]):
     return regions
 
 
-def apply_suppressions(doc, findings: list[Finding], config=None) -> list[Finding]:
-    """Drop the findings that a directive suppresses; add GOV901 for directives that do nothing.
-
-    GOV901 findings are added when that rule is enabled for this file: with ``config`` given,
-    by the configuration; otherwise when the GOV901 rule ran on the document (it leaves a marker
-    in ``doc.meta``), at its configured severity when known.
-    """
-    marker = doc.meta.pop(MARKER, None)  # set anew by GOV901 on every lint of this document
+def apply_suppressions(doc, findings: list[Finding], config) -> list[Finding]:
+    """Drop the findings that a directive suppresses; add GOV901 (at its configured severity)
+    for directives that do nothing, when GOV901 is enabled for this file."""
     spans = doc.meta.get("comments") or ()
     if not spans:
         return findings
@@ -117,32 +111,28 @@ def apply_suppressions(doc, findings: list[Finding], config=None) -> list[Findin
                 hit = True
         if not hit:
             kept.append(f)
-    severity = _unused_severity(doc, config, marker)
+    severity = _unused_severity(doc, config)
     if severity is None:
         return kept
-    if config is not None:  # a code whose rules are all off for this file is not "unused"
-        ignores = config.ignores_for(doc.path)
-        enabled = [cr.rule.code for cr in config.rules() if config.enabled(cr.rule.code, ignores)]
-        for d in directives:
-            for code in list(d.used):
-                if code not in ("*", "enable") and not any(c.startswith(code) for c in enabled):
-                    del d.used[code]
+    # a code whose rules are all off for this file is not "unused"
+    ignores = config.ignores_for(doc.path)
+    enabled = [cr.rule.code for cr in config.rules() if config.enabled(cr.rule.code, ignores)]
+    for d in directives:
+        for code in list(d.used):
+            if code not in ("*", "enable") and not any(c.startswith(code) for c in enabled):
+                del d.used[code]
     extra = [_unused(doc, d, severity) for d in directives if _unused_codes(d) is not None]
     extra += [_bad(doc, s, e, word, severity) for s, e, word in bad]
     return sorted(kept + extra, key=lambda f: (f.start, f.end, f.code))
 
 
-def _unused_severity(doc, config, marker) -> Severity | None:
-    if config is not None:
-        from textlint_gov.rules import registry
+def _unused_severity(doc, config) -> Severity | None:
+    from textlint_gov.rules import registry
 
-        reg = registry()
-        if UNUSED_CODE not in reg or not config.enabled(UNUSED_CODE, config.ignores_for(doc.path)):
-            return None
-        return config.severity_for(reg[UNUSED_CODE])
-    if not marker:
+    reg = registry()
+    if UNUSED_CODE not in reg or not config.enabled(UNUSED_CODE, config.ignores_for(doc.path)):
         return None
-    return marker if isinstance(marker, Severity) else Severity.INFO
+    return config.severity_for(reg[UNUSED_CODE])
 
 
 def _unused_codes(d: Directive) -> list[str] | None:

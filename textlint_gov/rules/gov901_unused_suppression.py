@@ -33,10 +33,6 @@ class UnusedSuppression(Rule):
 
     def check(self, ctx: Context):
         # The work is done in textlint_gov.suppress after every rule has run, because only then is
-        # it known what each comment suppressed. Running here only tells it that GOV901 is
-        # enabled for this file (selected and not in its per-file-ignores).
-        from textlint_gov.suppress import MARKER
-
-        if ctx.meta.get("comments"):
-            ctx.meta[MARKER] = True
+        # it known what each comment suppressed; this class registers the code, its severity and
+        # its documentation, so GOV901 can be selected, ignored and re-levelled like any rule.
         return ()

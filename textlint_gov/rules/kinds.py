@@ -34,6 +34,8 @@ import yaml
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule, RuleDefinitionError
 
+# libyaml's loader reads the dictionaries 4-5x faster than the pure-Python one (same data).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ENTRY_KEYS = {"correct", "wrong", "boundary", "except", "since", "until", "severity", "message", "note",
                "source", "flag", "pass", "fix"}
 _RULE_KEYS = {"code", "name", "category", "severity", "summary", "message", "doc", "fix", "source", "kinds"}
@@ -309,7 +311,7 @@ def parse_entry(raw: Any, origin: str) -> Entry:
 def read_dictionary(path: Path, display: str | None = None) -> dict:
     display = display or str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except OSError as e:
         raise RuleDefinitionError(f"{display}: 无法读取（{e.strerror or e}）") from None
     except yaml.YAMLError as e:
