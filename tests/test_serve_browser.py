@@ -173,3 +173,21 @@ def test_bad_file_gets_a_chinese_message(browser_page, server, tmp_path):
     assert "坏文件.docx" in text and "不是有效的 .docx" in text
     assert "Traceback" not in page.content()
     assert page.locator("#result").is_hidden()
+
+
+def test_draft_text_is_never_markup(browser_page, server, tmp_path):
+    """A hostile draft's text is shown as text: no element of it reaches the page."""
+    page = browser_page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = tmp_path / "恶意.html"
+    hostile.write_text(
+        "<html><body><p>&lt;img src=x onerror=\"alert('x')\"&gt;认真布署&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+        "<script>alert(2)</script></body></html>", encoding="utf-8")
+    page.goto(server)
+    page.set_input_files("#file", str(hostile))
+    page.wait_for_selector("#result:not([hidden])", timeout=30_000)
+    assert page.locator("#draft mark.hl", has_text="布署").count() == 1
+    assert "<img src=x" in page.locator("#draft").inner_text()
+    assert page.locator("#draft img, #draft script").count() == 0
+    assert dialogs == []

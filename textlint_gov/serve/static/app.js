@@ -459,13 +459,20 @@
     drop.addEventListener("click", () => { if (!state.busy) input.click(); });
     drop.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); input.click(); } });
     input.addEventListener("change", () => { if (input.files.length) checkFile(input.files[0]); input.value = ""; });
-    // A file dropped anywhere on the page is checked, never opened by the browser itself.
-    window.addEventListener("dragover", (ev) => { ev.preventDefault(); drop.classList.add("over"); });
+    // A file dropped anywhere on the page is checked, never opened by the browser itself;
+    // dragged text (into the paste box) is left to the browser.
+    const hasFiles = (ev) => ev.dataTransfer && Array.from(ev.dataTransfer.types || []).includes("Files");
+    window.addEventListener("dragover", (ev) => {
+      if (!hasFiles(ev)) return;
+      ev.preventDefault();
+      drop.classList.add("over");
+    });
     window.addEventListener("dragleave", (ev) => { if (!ev.relatedTarget) drop.classList.remove("over"); });
     window.addEventListener("drop", (ev) => {
-      ev.preventDefault();
       drop.classList.remove("over");
-      const files = ev.dataTransfer && ev.dataTransfer.files;
+      if (!hasFiles(ev)) return;
+      ev.preventDefault();
+      const files = ev.dataTransfer.files;
       if (files && files.length) checkFile(files[0]);
     });
     $("check-text").addEventListener("click", () => checkText($("text").value));
