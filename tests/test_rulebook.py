@@ -45,7 +45,7 @@ CASES: dict[str, tuple[str, list[tuple[str, str | None]], list[str]]] = {
                          ("通知\n卡号 6222 0202 0011 2233 446。\n", None)],
                ["通知\n发放至本人银行卡6222020200112233447，对公账户6222020200112233446。\n"]),
     "GOV601": ("a.txt", [("通知\n首阳出街道组织开展防汛演练。\n", "首阳山街道")], ["通知\n首阳山街道组织开展防汛演练，各镇参加。\n"]),
-    "GOV901": ("a.md", [("# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n本段没有问题。\n", None)], ["# 通知\n\n本段没有问题。\n"]),
+    "GOV901": ("a.md", [("# 通知\n\n<!-- govlint-disable-line -->\n本段没有问题。\n", None)], ["# 通知\n\n本段没有问题。\n"]),
 }
 CONFIG = {"GOV601": {"region": "河南省洛阳市偃师区"}}
 
