@@ -61,9 +61,7 @@ class Model:
         self.vocab = frozenset(vocab)
         # masked index: 下?上 style keys -> {char: freq} for the words a correction may produce
         index: dict[str, dict[str, int]] = {}
-        for w, n in freq.items():
-            if n < TARGET_MIN_FREQ or len(w) < 2:
-                continue
+        for w, n in [(w, n) for w, n in freq.items() if n >= TARGET_MIN_FREQ and len(w) >= 2]:
             for k in range(len(w)):
                 key = w[:k] + "?" + w[k + 1 :]
                 index.setdefault(key, {})[w[k]] = n
@@ -121,6 +119,7 @@ class Model:
 
 
 VOCAB_FREQ = 2000
+MIN_FREQ = 3  # dictionary words rarer than this are treated as unknown
 TARGET_MIN_FREQ = 20  # a correction must produce a word at least this frequent
 SUSPECT_MAX_FREQ = 300  # tokens more frequent than this are trusted as written
 THRESHOLD = 10.0
@@ -135,7 +134,7 @@ def _data(name: str):
 def model() -> Model:
     raw = gzip.decompress(_data("typo_words.txt.gz").read_bytes()).decode("utf-8")
     it = iter(raw.split())
-    freq: dict[str, int] = dict(zip(it, map(int, it)))
+    freq: dict[str, int] = {w: n for w, n in zip(it, map(int, it)) if n >= MIN_FREQ}
     confusion: dict[str, dict[str, int]] = {}
     for line in _data("typo_confusion.txt").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
