@@ -123,6 +123,8 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
         name = (request.query_params.get("name") or "").strip().replace("\\", "/").rsplit("/", 1)[-1]
         if not name:
             raise InputError("缺少文件名（name 参数），无法判断文件类型", 400)
+        if len(name) > 255:
+            name = name[:120] + "…" + name[-120:]  # shown back to the clerk; the suffix is kept
         if not body:
             raise InputError(f"“{name}”是空文件", 400)
         return body, name, False
