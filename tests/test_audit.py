@@ -426,3 +426,29 @@ def test_cli_bad_scoring_names_the_key(export, run_cli, tmp_path):
 def test_cli_missing_export(run_cli):
     res = run_cli("audit", "nowhere", "--month", "2021-01")
     assert res.exit_code == 2 and "导出文件夹不存在" in res.output
+
+
+def test_week_owned_by_the_month_of_its_thursday(tmp_path):
+    """April 2021 starts with the week of 29 March (its Thursday is 1 April): a 30 March post covers that
+    week but earns April no points. In the March audit the same post earns points but covers no March week."""
+    from textlint_gov.audit.aggregate import run_audit
+    from textlint_gov.config import Config
+
+    ex = tmp_path / "export"
+    (ex / "甲局").mkdir(parents=True)
+    (ex / "units.yaml").write_text("units:\n  - {name: 甲局, group: 市直单位}\n", encoding="utf-8")
+    for day in ("2021-03-30", "2021-04-07", "2021-04-30", "2021-05-03"):
+        _txt(ex / "甲局" / f"{day} 稿.txt", "召开会议。")
+    (ex / "甲局" / "附件.pdf").write_bytes(b"%PDF-1.4")
+    _txt(ex / "无单位.txt", "召开会议。")
+    cfg = Config(select=["GOV3"], scoring={"missed_week_penalty": 1})
+    april = run_audit(ex, "2021-04", config=cfg)
+    u = april.units[0]
+    assert [w.isoformat() for w in april.weeks] == ["2021-03-29", "2021-04-05", "2021-04-12", "2021-04-19", "2021-04-26"]
+    assert u.posts_per_week == [1, 1, 0, 0, 1]
+    assert len(u.posts) == 2 and u.out_of_month == 2  # 30 March and 3 May
+    assert u.disclosure == 0  # 2 points − 2 missed weeks
+    assert {(p.kind, p.path) for p in april.problems} == {("unsupported", "甲局/附件.pdf"), ("no_unit", "无单位.txt")}
+    march = run_audit(ex, "2021-03", config=cfg).units[0]
+    assert march.posts_per_week == [0, 0, 0, 0] and len(march.posts) == 1
+    assert march.disclosure == 0  # 1 point − 4 missed weeks, never below 0
