@@ -298,3 +298,8 @@ def test_docx_deeply_nested_xml_refused(tmp_path):
 def test_missing_file():
     with pytest.raises(LoadError, match="不存在"):
         load("/nonexistent/草稿.txt")
+
+
+def test_markdown_link_target_with_parentheses_is_dropped():
+    doc = load_bytes("# 标题\n\n见[通知](https://a.gov.cn/a_(1).html)和![图](x_(2).png)。\n".encode(), "a.md")
+    assert [b.text for b in doc.blocks] == ["标题", "见通知和。"]

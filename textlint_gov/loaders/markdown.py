@@ -28,8 +28,8 @@ _HR = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 # Inline constructs: what to keep of each (group "keep"), the rest of the match is dropped.
 _INLINE = re.compile(
     r"(?P<code>`+)(?:.+?)(?P=code)"  # inline code: dropped
-    r"|!\[[^\]]*\]\([^)]*\)"  # image: dropped
-    r"|\[(?P<link>[^\]]*)\]\([^)]*\)"  # link: text kept, target dropped
+    r"|!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)"  # image: dropped
+    r"|\[(?P<link>[^\]]*)\]\((?:[^()]|\([^()]*\))*\)"  # link: text kept, target (one level of parentheses) dropped
     r"|\[(?P<ref>[^\]]*)\]\[[^\]]*\]"  # reference link: text kept
     r"|<(?:https?://|mailto:)[^>]*>"  # autolink: dropped
     r"|<!--.*?-->"  # one-line comment: dropped
