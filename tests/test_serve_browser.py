@@ -87,7 +87,7 @@ def browser_page():
             browser.close()
 
 
-def test_upload_docx_shows_findings_in_place(browser_page, server, tmp_path):
+def test_upload_docx_shows_findings_in_place(browser_page, server, tmp_path, capsys):
     page = browser_page
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -133,14 +133,15 @@ def test_upload_docx_shows_findings_in_place(browser_page, server, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "serve_review_page.png"
     page.screenshot(path=str(shot), full_page=True)
-    print(f"\nscreenshot: {shot}")
+    with capsys.disabled():  # shown even when output is captured
+        print(f"\nscreenshot kept: {shot}")
     assert shot.stat().st_size > 10_000
 
     # no network: every request went to govlint itself
     assert requests and all(u.startswith(server) for u in requests), [u for u in requests if not u.startswith(server)]
 
 
-def test_paste_and_apply_safe_fix(browser_page, server):
+def test_paste_and_apply_safe_fix(browser_page, server, capsys):
     page = browser_page
     page.goto(server)
     page.fill("#text", "关于开展防汛检查的通知\n习近平书记强调，要认真布署防汛工作。")
@@ -159,7 +160,8 @@ def test_paste_and_apply_safe_fix(browser_page, server):
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "serve_paste_fixed.png"
     page.screenshot(path=str(shot), full_page=True)
-    print(f"\nscreenshot: {shot}")
+    with capsys.disabled():  # shown even when output is captured
+        print(f"\nscreenshot kept: {shot}")
 
 
 def test_bad_file_gets_a_chinese_message(browser_page, server, tmp_path):
