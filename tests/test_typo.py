@@ -87,10 +87,10 @@ def test_confident_findings_are_errors_others_warnings():
     assert block
     from textlint_gov.document import Block
 
-    ctx = Context(Block(text, "body"), {}, {"threshold": 1.0, "error-threshold": sus.gain})
+    ctx = Context(Block(text, "body"), {}, {"threshold": -5.0, "error-threshold": sus.score})
     [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
     assert hit.severity is Severity.ERROR
-    ctx = Context(Block(text, "body"), {}, {"threshold": 1.0, "error-threshold": sus.gain + 0.01})
+    ctx = Context(Block(text, "body"), {}, {"threshold": -5.0, "error-threshold": sus.score + 0.01})
     [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
     assert hit.severity is None  # the rule's (configured) severity: warning
 
@@ -99,7 +99,7 @@ def test_threshold_option_is_validated_and_used(tmp_path):
     text = "发挥好上情下达、下请上传的作用。"
     [sus] = detect(text)
     cfg = tmp_path / "rules.yaml"
-    cfg.write_text(f"select: [GOV102]\nrules:\n  GOV102:\n    threshold: {sus.gain + 1}\n", encoding="utf-8")
+    cfg.write_text(f"select: [GOV102]\nrules:\n  GOV102:\n    threshold: {sus.score + 0.01}\n", encoding="utf-8")
     from textlint_gov.config import load_config
 
     assert typo_findings(text, load_config(cfg)) == []

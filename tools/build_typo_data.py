@@ -10,6 +10,8 @@ Inputs (found in installed packages when not given; nothing is downloaded):
 
 Outputs (``dictionaries/``):
   * ``typo_words.txt.gz``: ``word<TAB>freq`` for every all-Han word of 1-4 characters with freq >= 3.
+  * ``typo_charstats.txt``: ``char<TAB>words<TAB>total frequency`` - in how many dictionary words of two
+    or more characters each character occurs, and their summed frequency (a feature of GOV102's score).
   * ``typo_attested.txt``: two- and three-character Han strings that occur in the given official
     texts (``--attested``; by default the 2023 and 2024 Government Work Reports, PRC official documents
     outside copyright, Wikisource text) and that jieba's dictionary lacks (抗疫, 减贫, 施策 ...).
@@ -105,6 +107,18 @@ def build_confusion(pinyin_path: Path, stroke_path: Path) -> dict[str, list[set[
     return table
 
 
+def build_charstats(words: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    count: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for w, n in words:
+        if len(w) < 2:
+            continue
+        for ch in set(w):
+            count[ch] = count.get(ch, 0) + 1
+            total[ch] = total.get(ch, 0) + n
+    return [(ch, count[ch], total[ch]) for ch in sorted(count)]
+
+
 def build_attested(paths: list[Path], known: set[str]) -> list[str]:
     seen: set[str] = set()
     for p in paths:
@@ -185,6 +199,8 @@ def main() -> None:
     words = build_words(args.jieba_dict)
     with gzip.GzipFile(OUT / "typo_words.txt.gz", "wb", mtime=0) as f:
         f.write("".join(f"{w}\t{n}\n" for w, n in words).encode("utf-8"))
+    charstats = build_charstats(words)
+    (OUT / "typo_charstats.txt").write_text("".join(f"{c}\t{a}\t{b}\n" for c, a, b in charstats), encoding="utf-8")
     attested = build_attested(args.attested, {w for w, _ in words})
     (OUT / "typo_attested.txt").write_text("\n".join(attested) + "\n", encoding="utf-8")
     if not args.opencc_dictionary or not (args.opencc_dictionary / "TSCharacters.txt").exists():

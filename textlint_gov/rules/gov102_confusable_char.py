@@ -22,8 +22,9 @@ class ConfusableChar(Rule):
     修改为：
     发挥好上情下达、下情上传的作用
     选项：
-    threshold：报告的最低得分（对数概率增益），默认 10.0；调低会多报也会多误报。
-    error-threshold：达到此得分时报为“错误”，默认 12.0。
+    threshold：报告的最低置信分，默认 -0.2；调低会多报也会多误报。置信分综合换字后的分词概率增益、
+    换字类型、词长和字词频率（逻辑回归，0 分约为五成把握）。
+    error-threshold：置信分达到此值时报为“错误”，默认 1.5。
     """
 
     code = "GOV102"
@@ -31,20 +32,20 @@ class ConfusableChar(Rule):
     category = "typo"
     severity = Severity.WARNING
     summary = "疑似同音、音近或形近错别字（统计检测）"
-    options = {"threshold": 10.0, "error-threshold": 12.0}
+    options = {"threshold": -0.2, "error-threshold": 1.5}
     fix = Applicability.UNSAFE
     source = "jieba 词频词典（MIT）；pycorrector 0.5.0 同音字、形近字表（Apache-2.0）"
 
     def check(self, ctx: Context):
         from textlint_gov.typo import KIND_NAMES, detect
 
-        threshold = float(ctx.options.get("threshold", 10.0))
-        error_at = float(ctx.options.get("error-threshold", 12.0))
+        threshold = float(ctx.options.get("threshold", -0.2))
+        error_at = float(ctx.options.get("error-threshold", 1.5))
         listed = _listed_spans(ctx)
         for sus in detect(ctx.text, ctx.words, threshold):
             if any(a < sus.end and sus.start < b for a, b in listed):
                 continue  # GOV101 reports this one with its reviewed correction
-            severity = Severity.ERROR if sus.gain >= error_at else None
+            severity = Severity.ERROR if sus.score >= error_at else None
             yield Hit(
                 sus.start,
                 sus.end,

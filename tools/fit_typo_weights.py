@@ -1,0 +1,107 @@
+"""Fit the weights of GOV102's confidence score (``textlint_gov.typo.WEIGHTS``).
+
+    python tools/fit_typo_weights.py [--eval ../shared/eval]
+
+Every candidate correction that ``textlint_gov.typo.candidates`` proposes on the tuning sets is a
+sample: positive when it overlaps a character the gold correction changes. A logistic regression
+(Newton's method, small L2 penalty on standardised features) over ``textlint_gov.typo.features``
+gives the weights, printed as a Python tuple to paste into ``textlint_gov/typo/__init__.py``.
+
+Tuning sets (allowed for tuning by ``shared/eval/README.md``; the data is read in place, never
+copied): MiDu 2022 ``preliminary_extend_train``, CSCD-NS ``dev`` (equal-length pairs) and the clean
+``acc_xxqg`` sentences. MiDu ``preliminary_val``, ECSpell ``odw.train``, NLPCC, SIGHAN and
+``acc_rmrb`` stay out of the fit, so ``bench/typo_eval.py`` reports them as held-out data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+from textlint_gov.typo import candidates, features, model
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tuning_pairs(eval_dir: Path):
+    for name in ("midu2022/ctcdataset/preliminary_extend_train.jsonl", "cscd_ns/ctcdataset/dev.jsonl"):
+        for line in (eval_dir / name).read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            if len(d["source"]) == len(d["target"]):
+                yield d["source"], d["target"]
+    for line in (eval_dir / "clean/xxqg_rmrb/acc_xxqg.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield line.strip(), line.strip()
+
+
+def samples(eval_dir: Path) -> tuple[list[tuple[float, ...]], list[float]]:
+    m = model()
+    xs, ys = [], []
+    for src, tgt in tuning_pairs(eval_dir):
+        changed = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
+        for sus in candidates(src):
+            xs.append(features(m, sus))
+            ys.append(1.0 if any(sus.start <= i < sus.end for i in changed) else 0.0)
+    return xs, ys
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    n = len(b)
+    a = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(a[r][c]))
+        a[c], a[p] = a[p], a[c]
+        for r in range(n):
+            if r != c and a[r][c]:
+                f = a[r][c] / a[c][c]
+                a[r] = [x - f * y for x, y in zip(a[r], a[c])]
+    return [a[i][n] / a[i][i] for i in range(n)]
+
+
+def fit(xs, ys, l2: float = 1e-3, iterations: int = 25) -> list[float]:
+    k = len(xs[0])
+    n = len(xs)
+    mu = [sum(x[j] for x in xs) / n for j in range(k)]
+    sd = [math.sqrt(sum((x[j] - mu[j]) ** 2 for x in xs) / n) or 1.0 for j in range(k)]
+    mu[0], sd[0] = 0.0, 1.0  # the bias column stays 1
+    z = [[(x[j] - mu[j]) / sd[j] for j in range(k)] for x in xs]
+    w = [0.0] * k
+    for _ in range(iterations):
+        grad = [l2 * n * wj for wj in w]
+        hess = [[(l2 * n if i == j else 0.0) for j in range(k)] for i in range(k)]
+        for zi, y in zip(z, ys):
+            t = sum(a * b for a, b in zip(w, zi))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t))))
+            d = p * (1 - p)
+            for i in range(k):
+                grad[i] += (p - y) * zi[i]
+                di = d * zi[i]
+                row = hess[i]
+                for j in range(i, k):
+                    row[j] += di * zi[j]
+        for i in range(k):
+            for j in range(i):
+                hess[i][j] = hess[j][i]
+        step = _solve(hess, grad)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    raw = [w[j] / sd[j] for j in range(k)]
+    raw[0] = w[0] - sum(w[j] * mu[j] / sd[j] for j in range(1, k))
+    return raw
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    args = ap.parse_args()
+    xs, ys = samples(args.eval)
+    weights = fit(xs, ys)
+    print(f"# {len(xs)} candidates, {int(sum(ys))} positive")
+    print("WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")
+
+
+if __name__ == "__main__":
+    main()
