@@ -48,6 +48,7 @@ class Suspect:
     gain: float  # log-probability gain of the correction minus its confusion cost
     kind: int  # index into KIND_NAMES
     score: float = 0.0  # confidence: logit of a logistic model over gain and word/character statistics
+    context: tuple[float, ...] = ()  # features read from the surrounding text (see _context)
 
 
 class Model:
@@ -132,7 +133,7 @@ THRESHOLD = -0.2  # default score to report (rule option ``threshold``)
 # Weights of the score, in the order of features(): fitted by tools/fit_typo_weights.py (logistic
 # regression) on MiDu preliminary extend_train, CSCD-NS dev and acc_xxqg; never on a test split.
 # Score 0 means even odds on the tuning data.
-WEIGHTS = (-1.649, 0.342, -0.578, -0.296, 0.248, 1.737, 0.105, 0.031, 0.148, -0.067, -0.477, -0.180, 0.270, -0.124)
+WEIGHTS = (-1.457, 0.343, -0.570, -0.279, 0.389, 1.845, 0.133, 0.028, 0.159, -0.073, -0.475, -0.186, 0.271, -0.109, -0.118, -0.372, -0.018, -0.746)
 
 
 def _data(name: str):
@@ -198,7 +199,7 @@ def features(m: "Model", sus: Suspect) -> tuple[float, ...]:
         math.log(freq.get(sus.wrong, 0) + 1), math.log(freq.get(sus.right, 0) + 1),
         math.log(freq.get(oc, 0) + 1), math.log(freq.get(rc, 0) + 1),
         math.log(po + 1), math.log(pr + 1), math.log(pfo + 1), math.log(pfr + 1),
-    )
+    ) + sus.context
 
 
 def score(m: "Model", sus: Suspect) -> float:
@@ -266,6 +267,7 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
                 protected = _protected(s, words | m.vocab)
             if any(a <= i < b for a, b in protected) or _foreign_abbrev(s, i) or _name_like(s, i, single):
                 continue
+            best = dataclasses.replace(best, context=_context(m, s, i, single, best.start - base, best.end - base))
             found.append(dataclasses.replace(best, score=score(m, best)))
     return found
 
@@ -303,6 +305,26 @@ def _name_like(s: str, i: int, single: set[int]) -> bool:
     if c in TRANSLIT and ((i > 0 and s[i - 1] in TRANSLIT) or (i + 1 < len(s) and s[i + 1] in TRANSLIT)):
         return True
     return False
+
+
+def _context(m: Model, s: str, i: int, single: set[int], a: int, b: int) -> tuple[float, ...]:
+    """How well the written character fits where it stands: the most frequent dictionary word of the
+    written text that covers it, whether it stands alone in the best segmentation, whether a surname
+    or a transliteration character is next to the span."""
+    freq = m.freq
+    best = 0
+    for L in range(2, MAX_WORD + 1):
+        for k in range(max(0, i - L + 1), min(i, len(s) - L) + 1):
+            f = freq.get(s[k : k + L], 0)
+            if f > best:
+                best = f
+    near = s[max(0, a - 1) : b + 1]
+    return (
+        math.log(best + 1),
+        float(i in single),
+        float(any(c in SURNAMES for c in near)),
+        float(sum(c in TRANSLIT for c in near) >= 2),
+    )
 
 
 def _protected(s: str, words: Iterable[str]) -> list[tuple[int, int]]:
