@@ -131,3 +131,15 @@ def test_per_file_ignores():
     cfg.per_file_ignores = {"*.txt": ["GOV301"]}
     assert "GOV301" not in codes(lint_text("标题\n会议强调,要落实", config=cfg))
     assert "GOV301" in codes(lint_text("标题\n会议强调,要落实", name="t.md", config=cfg))
+
+
+def test_same_fix_from_two_rules_is_reported_once():
+    from textlint_gov.engine import _one_per_fix
+    from textlint_gov.findings import Finding, Severity
+
+    def f(code, sev, suggestion="部署", start=0):
+        return Finding(code, "typo", sev, "m", "p", start, 2, 1, 1, 1, 3, "布署", suggestion)
+
+    kept = _one_per_fix([f("GOV102", Severity.WARNING), f("GOV101", Severity.ERROR), f("GOV201", Severity.WARNING, None),
+                         f("GOV103", Severity.ERROR, "布置")])
+    assert sorted((x.code, x.suggestion) for x in kept) == [("GOV101", "部署"), ("GOV103", "布置"), ("GOV201", None)]

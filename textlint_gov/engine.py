@@ -39,8 +39,24 @@ def lint(doc: Document, config: Config) -> list[Finding]:
                     continue
                 f = _finding(doc, block, rule, cr.severity, hit)
                 findings.setdefault((f.code, f.start, f.end), f)
-    out = sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
+    out = sorted(_one_per_fix(findings.values()), key=lambda f: (f.start, f.end, f.code))
     return _suppress(doc, out, config)
+
+
+def _one_per_fix(findings) -> list[Finding]:
+    """When two rules flag the same span with the same suggestion (GOV101's list and GOV102's
+    statistics both finding 布署), a clerk sees one finding: the most severe, then the lowest code."""
+    best: dict[tuple, Finding] = {}
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (-f.severity.rank, f.code)):
+        if f.suggestion is None:
+            out.append(f)
+            continue
+        key = (f.start, f.end, f.suggestion)
+        if key not in best:
+            best[key] = f
+            out.append(f)
+    return out
 
 
 def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
