@@ -14,7 +14,8 @@ Outputs (``dictionaries/``):
     or more characters each character occurs, and their summed frequency (a feature of GOV102's score).
   * ``typo_attested.txt``: two- and three-character Han strings that occur in the given official
     texts (``--attested``; by default the 2023 and 2024 Government Work Reports, PRC official documents
-    outside copyright, Wikisource text) and that jieba's dictionary lacks (抗疫, 减贫, 施策 ...).
+    outside copyright, Wikisource text) and that jieba's dictionary lacks or knows as rare words
+    (frequency below 1000: 抗疫, 减贫, 施策, 宪制 ...).
     GOV102 never reports a written form found there.
   * ``typo_traditional.txt``: ``traditional<TAB>simplified`` for every traditional or variant character
     that has exactly one simplified form and is not itself a simplified character (GOV103), from
@@ -201,7 +202,7 @@ def main() -> None:
         f.write("".join(f"{w}\t{n}\n" for w, n in words).encode("utf-8"))
     charstats = build_charstats(words)
     (OUT / "typo_charstats.txt").write_text("".join(f"{c}\t{a}\t{b}\n" for c, a, b in charstats), encoding="utf-8")
-    attested = build_attested(args.attested, {w for w, _ in words})
+    attested = build_attested(args.attested, {w for w, n in words if n >= 1000})
     (OUT / "typo_attested.txt").write_text("\n".join(attested) + "\n", encoding="utf-8")
     if not args.opencc_dictionary or not (args.opencc_dictionary / "TSCharacters.txt").exists():
         raise SystemExit("OpenCC dictionary not found: pip install opencc-python-reimplemented==0.1.7 or pass --opencc-dictionary")

@@ -133,7 +133,7 @@ THRESHOLD = -0.2  # default score to report (rule option ``threshold``)
 # Weights of the score, in the order of features(): fitted by tools/fit_typo_weights.py (logistic
 # regression) on MiDu preliminary extend_train, CSCD-NS dev and acc_xxqg; never on a test split.
 # Score 0 means even odds on the tuning data.
-WEIGHTS = (-1.457, 0.343, -0.570, -0.279, 0.389, 1.845, 0.133, 0.028, 0.159, -0.073, -0.475, -0.186, 0.271, -0.109, -0.118, -0.372, -0.018, -0.746)
+WEIGHTS = (-1.363, 0.334, -0.643, -0.345, 0.465, 2.617, 0.228, 0.037, 0.139, -0.038, -0.466, -0.172, 0.278, -0.151, -0.140, -0.331, -0.041, -0.783)
 
 
 def _data(name: str):
