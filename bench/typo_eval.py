@@ -26,6 +26,7 @@ from pathlib import Path
 from textlint_gov.config import Config
 from textlint_gov.document import Block, Document
 from textlint_gov.engine import lint
+from textlint_gov.findings import Severity
 from textlint_gov.rules import registry
 
 HERE = Path(__file__).resolve().parent
@@ -79,7 +80,7 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(pairs, config: Config, show: int = 0) -> dict:
+def evaluate(pairs, config: Config, show: int = 0, min_rank: int = 0) -> dict:
     s_tp = s_flagged = s_err = 0
     c_tp = c_pred = c_gold = 0
     clean = clean_flagged = 0
@@ -92,6 +93,7 @@ def evaluate(pairs, config: Config, show: int = 0) -> dict:
         t0 = time.process_time()  # CPU time of this process: one core, whatever else the machine runs
         findings = lint(doc, config)
         elapsed += time.process_time() - t0
+        findings = [f for f in findings if f.severity.rank >= min_rank]
         chars += len(src)
         covered = set()
         for f in findings:
@@ -131,13 +133,16 @@ def gov_documents(eval_dir: Path, config: Config) -> None:
     docs = [load(path) for path in files]
     chars = sum(d.text_length for d in docs)
     by_code: dict[str, int] = {}
+    info = 0
     for doc in docs:
         for f in lint(doc, config):
             by_code[f.code] = by_code.get(f.code, 0) + 1
+            info += f.severity.value == "info"
     n = sum(by_code.values())
     per = n / chars * 10000 if chars else 0.0
     detail = ", ".join(f"{c} {k}" for c, k in sorted(by_code.items()))
-    print(f"clean/gov_documents: {len(files)} files, {chars:,} chars, typo findings {n} = {per:.3f} per 10,000 chars ({detail})")
+    print(f"clean/gov_documents: {len(files)} files, {chars:,} chars, typo findings {n} = {per:.3f} per 10,000 chars ({detail});"
+          f" warning/error {n - info} = {(n - info) / chars * 10000:.3f} per 10,000 chars")
     everything = Config()
     lint(docs[0], everything)  # warm up every rule's data
     t0 = time.process_time()
@@ -187,6 +192,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set")
     ap.add_argument("--show", type=int, default=0, help="print up to N false detections per set")
     ap.add_argument("--no-docs", action="store_true", help="skip the clean/gov_documents pass")
+    ap.add_argument("--min-severity", choices=["info", "warning", "error"], default="info",
+                    help="count only findings of at least this severity (default: every finding)")
     args = ap.parse_args(argv)
     if not args.eval.is_dir():
         print(f"no evaluation data at {args.eval}", file=sys.stderr)
@@ -201,7 +208,7 @@ def main(argv=None) -> int:
         pairs = list(reader(args.eval))
         if args.limit:
             pairs = pairs[: args.limit]
-        r = evaluate(pairs, config, args.show)
+        r = evaluate(pairs, config, args.show, Severity(args.min_severity).rank)
         print(
             f"{label:<46} {r['sentences']:>5} {r['with_error']:>5} | {r['sent_p']:>6.3f} {r['sent_r']:>5.3f} {r['sent_f1']:>5.3f}"
             f" | {r['char_p']:>6.3f} {r['char_r']:>5.3f} {r['char_f1']:>5.3f}"

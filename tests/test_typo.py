@@ -78,21 +78,21 @@ def test_user_words_in_rules_yaml_silence_gov102():
     assert typo_findings("发挥好上情下达、下请上传的作用。", config) == []
 
 
-def test_confident_findings_are_errors_others_warnings():
+def test_confident_findings_are_errors_others_warnings_or_info():
     rule = registry()["GOV102"]
     assert rule.severity is Severity.WARNING
     text = "发挥好上情下达、下请上传的作用。"
     [sus] = detect(text)
-    block = lint_text(text, config=TYPO)  # sanity: the engine reports it
-    assert block
     from textlint_gov.document import Block
 
-    ctx = Context(Block(text, "body"), {}, {"threshold": -5.0, "error-threshold": sus.score})
-    [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
-    assert hit.severity is Severity.ERROR
-    ctx = Context(Block(text, "body"), {}, {"threshold": -5.0, "error-threshold": sus.score + 0.01})
-    [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
-    assert hit.severity is None  # the rule's (configured) severity: warning
+    def severity(**opts):
+        ctx = Context(Block(text, "body"), {}, {"threshold": -5.0, **opts})
+        [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
+        return hit.severity
+
+    assert severity(**{"warning-threshold": -4.0, "error-threshold": sus.score}) is Severity.ERROR
+    assert severity(**{"warning-threshold": -4.0, "error-threshold": sus.score + 0.01}) is None  # configured: warning
+    assert severity(**{"warning-threshold": sus.score + 0.01, "error-threshold": 9.0}) is Severity.INFO
 
 
 def test_threshold_option_is_validated_and_used(tmp_path):

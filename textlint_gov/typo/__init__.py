@@ -63,12 +63,12 @@ class Model:
         self.unknown = -self.logtotal  # a character the dictionary does not know: frequency 1
         self.confusion = confusion
         self.vocab = frozenset(vocab)
-        # masked index: 下?上 style keys -> {char: freq} for the words a correction may produce
-        index: dict[str, dict[str, int]] = {}
+        # masked index: 下?上 style keys -> the characters that complete a word a correction may produce
+        index: dict[str, str] = {}
         for w, n in [(w, n) for w, n in freq.items() if n >= TARGET_MIN_FREQ and len(w) >= 2]:
             for k in range(len(w)):
                 key = w[:k] + "?" + w[k + 1 :]
-                index.setdefault(key, {})[w[k]] = n
+                index[key] = index.get(key, "") + w[k]
         self.index = index
         self.charstats: dict[str, tuple[int, int]] = {}  # char -> (words containing it, their total frequency)
 
@@ -124,7 +124,6 @@ class Model:
 
 
 VOCAB_FREQ = 2000
-MIN_FREQ = 3  # dictionary words rarer than this are treated as unknown
 TARGET_MIN_FREQ = 20  # a correction must produce a word at least this frequent
 SUSPECT_MAX_FREQ = 300  # tokens more frequent than this are trusted as written
 GEN_GAIN = 3.0  # candidates need at least this segmentation gain; the score decides what is reported
@@ -144,7 +143,7 @@ def _data(name: str):
 def model() -> Model:
     raw = gzip.decompress(_data("typo_words.txt.gz").read_bytes()).decode("utf-8")
     it = iter(raw.split())
-    freq: dict[str, int] = {w: n for w, n in zip(it, map(int, it)) if n >= MIN_FREQ}
+    freq: dict[str, int] = dict(zip(it, map(int, it)))  # the build script keeps freq >= 3 only
     confusion: dict[str, dict[str, int]] = {}
     for line in _data("typo_confusion.txt").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -250,9 +249,12 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
                 if word in attested:
                     continue
                 f_orig = freq.get(word, 0)
-                for ch, f_target in hits.items():
+                for ch in hits:
                     kind = conf.get(ch)
-                    if kind is None or ch in FUNCTION_CHARS or f_target < f_orig * margin:
+                    if kind is None or ch in FUNCTION_CHARS:
+                        continue
+                    right = word[: i - a] + ch + word[i - a + 1 :]
+                    if freq[right] < f_orig * margin:
                         continue
                     lo = max(0, a - SPAN)
                     hi = min(n, a + L + SPAN)
@@ -260,7 +262,6 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
                     cand = orig[: i - lo] + ch + orig[i - lo + 1 :]
                     gain = m.best(cand) - best_of(orig) - COST[kind]
                     if gain >= threshold and (best is None or gain > best.gain):
-                        right = word[: i - a] + ch + word[i - a + 1 :]
                         best = Suspect(base + a, base + a + L, base + i, word, right, gain, kind)
         if best is not None:
             if protected is None:
