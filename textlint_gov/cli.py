@@ -101,24 +101,13 @@ def _csv(value: str | None) -> list[str]:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="缓存目录（默认 rules.yaml 所在目录或当前目录下的 .govlint_cache）")
 def check(paths, config_path, select, ignore, fmt, fail_on, stdin_filename, color, no_source, do_fix, show_diff, use_cache, cache_dir):
     """检查文稿，报告问题的位置和修改建议。"""
-    from textlint_gov.config import ConfigError, load_config
     from textlint_gov.findings import Severity
     from textlint_gov.formatters import FORMATTERS, FileResult, available, render
-    from textlint_gov.rules import RuleDefinitionError
 
     if fmt not in FORMATTERS or fmt not in available():
         err(f"错误：不支持的输出格式“{fmt}”（可用：{'、'.join(available())}）")
         sys.exit(EXIT_ERROR)
-    try:
-        config = load_config(config_path)
-        if select:
-            config.select = _csv(select)
-        if ignore:
-            config.ignore = [*config.ignore, *_csv(ignore)]
-        config.rules()
-    except (ConfigError, RuleDefinitionError) as e:
-        err(f"配置错误：{e}")
-        sys.exit(EXIT_ERROR)
+    config = load_config_or_exit(config_path, select, ignore)
     threshold = Severity(fail_on) if fail_on else config.fail_on
     cache = None
     if use_cache and not (do_fix or show_diff):
@@ -162,6 +151,25 @@ def check(paths, config_path, select, ignore, fmt, fail_on, stdin_filename, colo
         sys.exit(EXIT_ERROR)
     worst = max((f.severity.rank for r in results for f in r.findings), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= threshold.rank else EXIT_OK)
+
+
+def load_config_or_exit(config_path=None, select: str | None = None, ignore: str | None = None):
+    """The configuration with ``--select``/``--ignore`` applied and its rules prepared; a bad one is
+    a one-line error and exit 2."""
+    from textlint_gov.config import ConfigError, load_config
+    from textlint_gov.rules import RuleDefinitionError
+
+    try:
+        config = load_config(config_path)
+        if select:
+            config.select = _csv(select)
+        if ignore:
+            config.ignore = [*config.ignore, *_csv(ignore)]
+        config.rules()
+    except (ConfigError, RuleDefinitionError) as e:
+        err(f"配置错误：{e}")
+        sys.exit(EXIT_ERROR)
+    return config
 
 
 def expand_paths(paths) -> list[tuple[str, str | None]]:

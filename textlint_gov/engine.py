@@ -62,18 +62,25 @@ def _one_per_fix(findings) -> list[Finding]:
 def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
     start = block.to_source(hit.start)
     end = block.to_source(hit.end, end=True)
+    return finding_at(
+        doc, rule.code, rule.category, hit.severity or severity, start, end, hit.message,
+        match=block.text[hit.start : hit.end], suggestion=hit.suggestion, where=block.where,
+        applicability=None if hit.suggestion is None else Applicability.SAFE if hit.fixable else Applicability.UNSAFE,
+    )
+
+
+def finding_at(doc: Document, code: str, category: str, severity, start: int, end: int, message: str, *,
+               match: str | None = None, suggestion: str | None = None, where: str = "",
+               applicability: Applicability | None = None) -> Finding:
+    """A finding for the source span [start, end) of ``doc``; its fix replaces the span with the
+    suggestion."""
     line, col = doc.location(start)
     end_line, end_col = doc.location(end)
-    fix: tuple[Edit, ...] = ()
-    applicability = None
-    if hit.suggestion is not None:
-        fix = (Edit(start, end, hit.suggestion),)
-        applicability = Applicability.SAFE if hit.fixable else Applicability.UNSAFE
     return Finding(
-        code=rule.code,
-        category=rule.category,
-        severity=hit.severity or severity,
-        message=hit.message,
+        code=code,
+        category=category,
+        severity=severity,
+        message=message,
         path=doc.path,
         start=start,
         end=end,
@@ -81,10 +88,10 @@ def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
         column=col,
         end_line=end_line,
         end_column=end_col,
-        match=block.text[hit.start : hit.end],
-        suggestion=hit.suggestion,
-        where=block.where,
-        fix=fix,
+        match=doc.source[start:end] if match is None else match,
+        suggestion=suggestion,
+        where=where,
+        fix=(Edit(start, end, suggestion),) if suggestion is not None else (),
         applicability=applicability,
     )
 

@@ -137,26 +137,15 @@ def _fallback_paragraph(paragraphs, body_root):
 @click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
 def review(path, config_path, select, ignore):
     """生成带批注的 Word 审阅稿：draft.docx -> draft.govlint.docx（原文不变）。"""
-    from textlint_gov.cli import EXIT_ERROR, EXIT_OK, _csv, err
-    from textlint_gov.config import ConfigError, load_config
+    from textlint_gov.cli import EXIT_ERROR, EXIT_OK, err, load_config_or_exit
     from textlint_gov.engine import RuleCrash, lint
     from textlint_gov.loaders import LoadError, load_bytes
-    from textlint_gov.rules import RuleDefinitionError
 
     src = Path(path)
     if src.suffix.lower() != ".docx":
         err(f"{path}: review 只处理 .docx 文稿（其他格式请用 govlint {path}）")
         sys.exit(EXIT_ERROR)
-    try:
-        config = load_config(config_path)
-        if select:
-            config.select = _csv(select)
-        if ignore:
-            config.ignore = [*config.ignore, *_csv(ignore)]
-        config.rules()
-    except (ConfigError, RuleDefinitionError) as e:
-        err(f"配置错误：{e}")
-        sys.exit(EXIT_ERROR)
+    config = load_config_or_exit(config_path, select, ignore)
     try:
         data = src.read_bytes()
         doc = load_bytes(data, path)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from textlint_gov.findings import Applicability, Edit, Finding, Severity
+from textlint_gov.findings import Applicability, Finding, Severity
 
 UNUSED_CODE = "GOV901"
 
@@ -146,26 +146,11 @@ def _unused_codes(d: Directive) -> list[str] | None:
 
 
 def _make(doc, start: int, end: int, message: str, severity: Severity) -> Finding:
-    line, col = doc.location(start)
-    end_line, end_col = doc.location(end)
-    return Finding(
-        code=UNUSED_CODE,
-        category="format",
-        severity=severity,
-        message=message,
-        path=doc.path,
-        start=start,
-        end=end,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        match=doc.source[start:end],
-        suggestion="",
-        where=f"第{line}行",
-        fix=(Edit(start, end, ""),),
-        applicability=Applicability.UNSAFE,
-    )
+    from textlint_gov.engine import finding_at
+
+    line, _ = doc.location(start)
+    return finding_at(doc, UNUSED_CODE, "format", severity, start, end, message, suggestion="",
+                      where=f"第{line}行", applicability=Applicability.UNSAFE)
 
 
 def _unused(doc, d: Directive, severity: Severity) -> Finding:
