@@ -452,3 +452,38 @@ def test_week_owned_by_the_month_of_its_thursday(tmp_path):
     march = run_audit(ex, "2021-03", config=cfg).units[0]
     assert march.posts_per_week == [0, 0, 0, 0] and len(march.posts) == 1
     assert march.disclosure == 0  # 1 point − 4 missed weeks, never below 0
+
+
+def test_a_dead_worker_does_not_abort_the_audit(export, monkeypatch):
+    """If the process pool breaks (a worker killed), the remaining files are checked in-process."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import textlint_gov.audit.collect as collect
+
+    class Broken:
+        def __init__(self, *a, **k):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def map(self, fn, tasks, chunksize=1):
+            tasks = list(tasks)
+            yield fn_serial(tasks[0])
+            raise BrokenProcessPool("worker killed")
+
+    def fn_serial(task):
+        collect._init_worker(*STATE)
+        return collect.check_post(task)
+
+    from textlint_gov.config import load_config
+
+    ex, rules = export
+    cfg = load_config(rules)
+    STATE = (cfg, None, ["甲局"], "k")
+    monkeypatch.setattr(collect, "ProcessPoolExecutor", Broken)
+    result = _audit(export, jobs=2)
+    assert [str(u.total.normalize()) for u in result.units] == [v[4] for v in EXPECTED.values()]

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -333,11 +334,16 @@ def lint_posts(
         return results
     jobs = min(jobs, len(tasks))
     chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs) as pool:
-        for result in pool.map(check_post, tasks, chunksize=chunksize):
-            results.append(result)
-            if progress:
-                progress(1)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs) as pool:
+            for result in pool.map(check_post, tasks, chunksize=chunksize):
+                results.append(result)
+                if progress:
+                    progress(1)
+    except BrokenProcessPool:
+        # a worker died (out of memory, killed): finish the remaining files in this process
+        results += lint_posts(tasks[len(results):], config, jobs=1, cache_dir=cache_dir, unit_names=unit_names,
+                              units_key=units_key, progress=progress)
     return results
 
 
