@@ -80,7 +80,7 @@ def test_user_words_in_rules_yaml_silence_gov102():
 
 def test_confident_findings_are_errors_others_warnings_or_info():
     rule = registry()["GOV102"]
-    assert rule.severity is Severity.WARNING
+    assert rule.severity is Severity.ERROR and rule.relative_severity
     text = "发挥好上情下达、下请上传的作用。"
     [sus] = detect(text)
     from textlint_gov.document import Block
@@ -90,9 +90,47 @@ def test_confident_findings_are_errors_others_warnings_or_info():
         [hit] = [h for h in rule.check(ctx) if h.start == sus.start]
         return hit.severity
 
-    assert severity(**{"warning-threshold": -4.0, "error-threshold": sus.score}) is Severity.ERROR
-    assert severity(**{"warning-threshold": -4.0, "error-threshold": sus.score + 0.01}) is None  # configured: warning
+    assert severity(**{"warning-threshold": -4.0, "error-threshold": sus.score}) is None  # configured: error
+    assert severity(**{"warning-threshold": -4.0, "error-threshold": sus.score + 0.01}) is Severity.WARNING
     assert severity(**{"warning-threshold": sus.score + 0.01, "error-threshold": 9.0}) is Severity.INFO
+
+
+@pytest.mark.parametrize("configured, expected", [(None, "error"), ("warning", "warning"), ("info", "info")])
+def test_graded_severity_never_exceeds_the_configured_one(tmp_path, configured, expected):
+    text = "发挥好上情下达、下请上传的作用。"
+    [sus] = detect(text)
+    assert sus.score >= 1.5  # confident: the top tier, reported at the configured severity
+    cfg = tmp_path / "rules.yaml"
+    body = "select: [GOV102]\n" + (f"severity:\n  GOV102: {configured}\n" if configured else "")
+    cfg.write_text(body, encoding="utf-8")
+    from textlint_gov.config import load_config
+
+    [f] = typo_findings(text, load_config(cfg))
+    assert f.severity.value == expected
+    cfg.write_text(body + "rules:\n  GOV102:\n    error-threshold: 99.0\n", encoding="utf-8")
+    [f] = typo_findings(text, load_config(cfg))
+    assert f.severity.value == ("info" if configured == "info" else "warning")
+
+
+def test_user_words_reach_the_rule_context():
+    from textlint_gov.document import Block
+    from textlint_gov.engine import lint
+    from textlint_gov.loaders import load_bytes
+
+    seen = []
+    rule = registry()["GOV102"]
+    original = rule.check
+
+    def spy(ctx):
+        seen.append(ctx.words)
+        return original(ctx)
+
+    rule.check = spy
+    try:
+        lint(load_bytes("发挥好上情下达、下请上传的作用。".encode(), "a.txt"), Config(select=["GOV102"], words=["下请上传"]))
+    finally:
+        del rule.check
+    assert seen and all("下请上传" in w for w in seen)
 
 
 def test_threshold_option_is_validated_and_used(tmp_path):

@@ -22,6 +22,7 @@ def lint(doc: Document, config: Config) -> list[Finding]:
         from textlint_gov.tokens import add_words
 
         add_words(config.words)
+    words = frozenset(config.words)
     findings: dict[tuple[str, int, int], Finding] = {}
     for block in doc.blocks:
         allowed = _allowed_spans(allow, block.text) if allow else ()
@@ -29,7 +30,7 @@ def lint(doc: Document, config: Config) -> list[Finding]:
             rule = cr.rule
             if rule.kinds is not None and block.kind not in rule.kinds:
                 continue
-            ctx = Context(block, doc.meta, cr.options)
+            ctx = Context(block, doc.meta, cr.options, words)
             try:
                 hits = list(rule.check(ctx))
             except Exception as e:  # a rule bug must name the rule, not hide in a traceback
@@ -62,8 +63,11 @@ def _one_per_fix(findings) -> list[Finding]:
 def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
     start = block.to_source(hit.start)
     end = block.to_source(hit.end, end=True)
+    level = hit.severity or severity
+    if getattr(rule, "relative_severity", False) and level.rank > severity.rank:
+        level = severity  # the rule only grades down from the configured severity
     return finding_at(
-        doc, rule.code, rule.category, hit.severity or severity, start, end, hit.message,
+        doc, rule.code, rule.category, level, start, end, hit.message,
         match=block.text[hit.start : hit.end], suggestion=hit.suggestion, where=block.where,
         applicability=None if hit.suggestion is None else Applicability.SAFE if hit.fixable else Applicability.UNSAFE,
     )

@@ -21,10 +21,14 @@ Outputs (``dictionaries/``):
     that has exactly one simplified form and is not itself a simplified character (GOV103), from
     OpenCC's ``TSCharacters.txt`` and ``JPVariants.txt`` (Apache-2.0) as shipped in
     opencc-python-reimplemented 0.1.7.
-  * ``typo_confusion.txt``: ``char<TAB>same sound, same tone<TAB>same sound, other tone<TAB>similar shape``.
+  * ``typo_confusion.txt``: ``char<TAB>same sound, same tone<TAB>same sound, other tone<TAB>similar shape
+    <TAB>similar strokes``.
     Near-sound pairs (平翘舌 z/zh c/ch s/sh, 前后鼻音 -n/-ng, n/l) among pycorrector's 3,500 common
     characters are added to the "other tone" column, computed with pypinyin (MIT).
     Shape pairs from ``SHAPE_EXTRA`` below (common 形近字 of proofreading manuals) are added.
+    The last column holds weaker shape pairs among the common characters: stroke sequences of
+    pycorrector's ``stroke.txt`` (横竖撇捺折 letters) at edit distance 1, at least 4 strokes long, the
+    difference at one end (a shared beginning or ending of all but two strokes: 早/旱, 拨/拔, 乌/鸟).
 
 No evaluation data is read. Re-running the script with the same inputs gives identical files.
 """
@@ -77,7 +81,7 @@ def build_confusion(pinyin_path: Path, stroke_path: Path) -> dict[str, list[set[
     table: dict[str, list[set[str]]] = {}
 
     def row(c: str) -> list[set[str]]:
-        return table.setdefault(c, [set(), set(), set()])
+        return table.setdefault(c, [set(), set(), set(), set()])
 
     for line in pinyin_path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -99,13 +103,58 @@ def build_confusion(pinyin_path: Path, stroke_path: Path) -> dict[str, list[set[
     common_path = pinyin_path.parent / "common_char_set.txt"
     if common_path.exists():
         _near_sound(table, [c for c in common_path.read_text(encoding="utf-8").split() if len(c) == 1], row)
+    stroke_path = pinyin_path.parent / "stroke.txt"
+    if common_path.exists() and stroke_path.exists():
+        for a, b in _stroke_pairs(stroke_path, common_path):
+            for x, y in ((a, b), (b, a)):
+                r = row(x)
+                if y not in r[0] and y not in r[1] and y not in r[2]:
+                    r[3].add(y)
     # a character confusable with another by sound is so the other way round as well
-    for c, (same, other, _) in list(table.items()):
+    for c, (same, other, _, _) in list(table.items()):
         for x in same:
             row(x)[0].add(c)
         for x in other:
             row(x)[1].add(c)
     return table
+
+
+def _stroke_pairs(stroke_path: Path, common_path: Path) -> list[tuple[str, str]]:
+    common = {c for c in common_path.read_text(encoding="utf-8").split() if len(c) == 1}
+    strokes = {}
+    for line in stroke_path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0] in common and not line.startswith("#"):
+            strokes[parts[0]] = parts[1].strip()
+    buckets: dict[str, set[str]] = {}
+    for c, s in strokes.items():
+        if len(s) >= 4:
+            for v in {s} | {s[:k] + s[k + 1 :] for k in range(len(s))}:
+                buckets.setdefault(v, set()).add(c)
+    out = set()
+    for group in buckets.values():
+        for a in group:
+            for b in group:
+                if a < b and _stroke_close(strokes[a], strokes[b]):
+                    out.add((a, b))
+    return sorted(out)
+
+
+def _stroke_close(x: str, y: str) -> bool:
+    if x == y or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diff = [k for k in range(len(x)) if x[k] != y[k]]
+        if len(diff) != 1:
+            return False
+    else:
+        short, long_ = sorted((x, y), key=len)
+        if not any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_))):
+            return False
+    n = min(len(x), len(y)) - 2
+    prefix = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
+    suffix = next((k for k in range(min(len(x), len(y))) if x[-1 - k] != y[-1 - k]), min(len(x), len(y)))
+    return max(prefix, suffix) >= n
 
 
 def build_charstats(words: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
@@ -209,7 +258,7 @@ def main() -> None:
     traditional = build_traditional(args.opencc_dictionary, dict(words))
     (OUT / "typo_traditional.txt").write_text("".join(f"{t}\t{s}\n" for t, s in traditional), encoding="utf-8")
     table = build_confusion(args.pycorrector_data / "same_pinyin.txt", args.pycorrector_data / "same_stroke.txt")
-    lines = ["# char\tsame sound same tone\tsame sound other tone\tsimilar shape"]
+    lines = ["# char\tsame sound same tone\tsame sound other tone\tsimilar shape\tsimilar strokes"]
     lines += ["\t".join([c] + ["".join(sorted(s)) for s in table[c]]) for c in sorted(table)]
     (OUT / "typo_confusion.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_traditional.txt: {len(traditional)} characters; typo_confusion.txt: {len(table)} characters")

@@ -14,8 +14,9 @@ class ConfusableChar(Rule):
     （如“下请上传”中的“下请”换成“下情”），就报告这个词，并给出换字后的整词。
     原因：
     错别字是政府网站检查中最常见的扣分项，多数是输入法造成的同音字和形近字。
-    本规则按把握大小分级：置信分达到 error-threshold 为“错误”，达到 warning-threshold 为“警告”，
-    达到 threshold 为“提示”；
+    本规则按把握大小分级：置信分达到 error-threshold 按本规则配置的级别报告（默认“错误”），
+    达到 warning-threshold 至多报为“警告”，达到 threshold 报为“提示”；分级只会降低、不会高于
+    rules.yaml 中为本规则设置的 severity（设为 warning 时最高为“警告”）；
     政务常用语（放管服、碳达峰、一网通办等）和 rules.yaml 的 words 中的词不报。
     统计依据是 jieba 词频（MIT）和 pycorrector 的同音、形近字表（Apache-2.0），全部随包离线提供。
     示例：
@@ -23,25 +24,26 @@ class ConfusableChar(Rule):
     修改为：
     发挥好上情下达、下情上传的作用
     选项：
-    threshold：报告的最低置信分，默认 -0.2；调低会多报也会多误报。置信分综合换字后的分词概率增益、
+    threshold：报告的最低置信分，默认 -0.3；调低会多报也会多误报。置信分综合换字后的分词概率增益、
     换字类型、词长和字词频率（逻辑回归，0 分约为五成把握）。
     warning-threshold：置信分达到此值时报为“警告”（低于此值为“提示”），默认 0.5。
-    error-threshold：置信分达到此值时报为“错误”，默认 1.5。
+    error-threshold：置信分达到此值时按配置的级别（默认“错误”）报告，默认 1.5。
     """
 
     code = "GOV102"
     name = "confusable-char"
     category = "typo"
-    severity = Severity.WARNING
+    severity = Severity.ERROR  # the most confident tier; lower tiers are graded down (relative_severity)
+    relative_severity = True
     summary = "疑似同音、音近或形近错别字（统计检测）"
-    options = {"threshold": -0.2, "warning-threshold": 0.5, "error-threshold": 1.5}
+    options = {"threshold": -0.3, "warning-threshold": 0.5, "error-threshold": 1.5}
     fix = Applicability.UNSAFE
     source = "jieba 词频词典（MIT）；pycorrector 0.5.0 同音字、形近字表（Apache-2.0）"
 
     def check(self, ctx: Context):
         from textlint_gov.typo import KIND_NAMES, detect
 
-        threshold = float(ctx.options.get("threshold", -0.2))
+        threshold = float(ctx.options.get("threshold", -0.3))
         warning_at = float(ctx.options.get("warning-threshold", 0.5))
         error_at = float(ctx.options.get("error-threshold", 1.5))
         listed = _listed_spans(ctx)
@@ -49,9 +51,9 @@ class ConfusableChar(Rule):
             if any(a < sus.end and sus.start < b for a, b in listed):
                 continue  # GOV101 reports this one with its reviewed correction
             if sus.score >= error_at:
-                severity = Severity.ERROR
+                severity = None  # the rule's configured severity (error by default)
             elif sus.score >= warning_at:
-                severity = None  # the rule's configured severity (warning by default)
+                severity = Severity.WARNING  # the engine caps it at the configured severity
             else:
                 severity = Severity.INFO
             yield Hit(

@@ -33,9 +33,10 @@ from typing import Iterable
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MAX_WORD = 4
 SPAN = 4  # characters of context on each side of a candidate word that the local segmentation sees
-# cost (natural log units) of each confusion kind: same sound & tone, same sound other tone, shape
-COST = (0.0, 1.5, 1.5)
-KIND_NAMES = ("同音", "音近", "形近")
+# cost (natural log units) of each confusion kind: same sound & tone, same sound other tone, shape,
+# similar stroke sequence (weaker shape evidence)
+COST = (0.0, 1.5, 1.5, 2.0)
+KIND_NAMES = ("同音", "音近", "形近", "形近")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +129,11 @@ TARGET_MIN_FREQ = 20  # a correction must produce a word at least this frequent
 SUSPECT_MAX_FREQ = 300  # tokens more frequent than this are trusted as written
 GEN_GAIN = 3.0  # candidates need at least this segmentation gain; the score decides what is reported
 PREFILTER_SLACK = 3.0  # skip a correction whose word is not e^(gain-3) times as frequent as the written one
-THRESHOLD = -0.2  # default score to report (rule option ``threshold``)
+THRESHOLD = -0.3  # default score to report (rule option ``threshold``)
 # Weights of the score, in the order of features(): fitted by tools/fit_typo_weights.py (logistic
 # regression) on MiDu preliminary extend_train, CSCD-NS dev and acc_xxqg; never on a test split.
 # Score 0 means even odds on the tuning data.
-WEIGHTS = (-1.363, 0.334, -0.643, -0.345, 0.465, 2.617, 0.228, 0.037, 0.139, -0.038, -0.466, -0.172, 0.278, -0.151, -0.140, -0.331, -0.041, -0.783)
+WEIGHTS = (-1.376, 0.340, -0.639, -0.516, 0.411, 2.645, 0.226, 0.028, 0.143, -0.039, -0.450, -0.184, 0.266, -0.146, -0.124, -0.282, -0.068, -0.826)
 
 
 def _data(name: str):
@@ -150,7 +151,7 @@ def model() -> Model:
             continue
         parts = line.split("\t")
         row: dict[str, int] = {}
-        for kind in (2, 1, 0):  # the cheapest kind wins when a character is in several
+        for kind in (3, 2, 1, 0):  # the cheapest kind wins when a character is in several
             for ch in parts[kind + 1] if kind + 1 < len(parts) else "":
                 row[ch] = kind
         confusion[parts[0]] = row
@@ -194,7 +195,7 @@ def features(m: "Model", sus: Suspect) -> tuple[float, ...]:
     pr, pfr = m.charstats.get(rc, (0, 0))
     n = len(sus.wrong)
     return (
-        1.0, sus.gain, float(sus.kind == 1), float(sus.kind == 2), float(n == 3), float(n == 4),
+        1.0, sus.gain, float(sus.kind == 1), float(sus.kind >= 2), float(n == 3), float(n == 4),
         math.log(freq.get(sus.wrong, 0) + 1), math.log(freq.get(sus.right, 0) + 1),
         math.log(freq.get(oc, 0) + 1), math.log(freq.get(rc, 0) + 1),
         math.log(po + 1), math.log(pr + 1), math.log(pfo + 1), math.log(pfr + 1),
