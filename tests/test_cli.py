@@ -144,6 +144,7 @@ def test_config_found_upward_and_applied(run_cli, tmp_path):
         ("fail-on: sometimes\n", "fail-on"),
         ("select: [GOV\n", "YAML 格式错误"),
         ("dictionaries: [missing.yaml]\n", "missing.yaml"),
+        ("scoring: {deductions: {error: -1}}\n", "scoring.deductions.error"),
     ],
 )
 def test_invalid_config_names_the_key(run_cli, tmp_path, content, needle):

@@ -255,6 +255,10 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
         cfg.fail_on = values["fail-on"]
     cfg.region = values.get("region")
     cfg.scoring = values.get("scoring", {})
+    if cfg.scoring:
+        from textlint_gov.audit.score import scoring_from_config
+
+        scoring_from_config(cfg.scoring, name)  # a bad scoring: is an error for every command
     return cfg
 
 
