@@ -24,7 +24,7 @@ class ConfusableChar(Rule):
     修改为：
     发挥好上情下达、下情上传的作用
     选项：
-    threshold：报告的最低置信分，默认 -0.3；调低会多报也会多误报。置信分综合换字后的分词概率增益、
+    threshold：报告的最低置信分，默认 -0.2；调低会多报也会多误报。置信分综合换字后的分词概率增益、
     换字类型、词长和字词频率（逻辑回归，0 分约为五成把握）。
     warning-threshold：置信分达到此值时报为“警告”（低于此值为“提示”），默认 0.5。
     error-threshold：置信分达到此值时按配置的级别（默认“错误”）报告，默认 1.5。
@@ -36,14 +36,14 @@ class ConfusableChar(Rule):
     severity = Severity.ERROR  # the most confident tier; lower tiers are graded down (relative_severity)
     relative_severity = True
     summary = "疑似同音、音近或形近错别字（统计检测）"
-    options = {"threshold": -0.3, "warning-threshold": 0.5, "error-threshold": 1.5}
+    options = {"threshold": -0.2, "warning-threshold": 0.5, "error-threshold": 1.5}
     fix = Applicability.UNSAFE
     source = "jieba 词频词典（MIT）；pycorrector 0.5.0 同音字、形近字表（Apache-2.0）"
 
     def check(self, ctx: Context):
         from textlint_gov.typo import KIND_NAMES, detect
 
-        threshold = float(ctx.options.get("threshold", -0.3))
+        threshold = float(ctx.options.get("threshold", -0.2))
         warning_at = float(ctx.options.get("warning-threshold", 0.5))
         error_at = float(ctx.options.get("error-threshold", 1.5))
         listed = _listed_spans(ctx)
