@@ -191,7 +191,7 @@ THRESHOLD = -0.2  # default score to report (rule option ``threshold``)
 # Weights of the score, in the order of features(): fitted by tools/fit_typo_weights.py (logistic
 # regression) on MiDu preliminary extend_train, CSCD-NS dev and acc_xxqg; never on a test split.
 # Score 0 means even odds on the tuning data.
-WEIGHTS = (-1.546, 0.340, -0.599, -0.456, 0.400, 2.286, 0.138, 0.025, 0.134, -0.059, -0.438, -0.195, 0.277, -0.110, -0.063, -0.358, -0.066, -0.413)
+WEIGHTS = (-1.738, 0.363, -0.581, -0.431, 0.354, 2.079, 0.154, 0.013, 0.144, -0.054, -0.452, -0.219, 0.289, -0.102, -0.054, -0.340, -0.061, -0.437)
 
 
 def _data(name: str):
