@@ -487,3 +487,12 @@ def test_a_dead_worker_does_not_abort_the_audit(export, monkeypatch):
     monkeypatch.setattr(collect, "ProcessPoolExecutor", Broken)
     result = _audit(export, jobs=2)
     assert [str(u.total.normalize()) for u in result.units] == [v[4] for v in EXPECTED.values()]
+
+
+def test_written_date_in_the_text_is_no_publication_date(export):
+    """A post dated only by the 成文日期 in its text counts as undated (no update), as the
+    inspection rules say; that date still drives the rules that change over time."""
+    ex, _ = export
+    _txt(ex / "乙局" / "成文.txt", "正文。\n城关镇人民政府\n2021年1月12日")
+    result = _audit(export)
+    assert ("undated", "乙局/成文.txt") in {(p.kind, p.path) for p in result.problems}

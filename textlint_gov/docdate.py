@@ -1,7 +1,7 @@
 """The date a draft was written, read from its own text when the format carries no date field.
 
 Rules that change over time (renamed bodies, officeholders, revised formulations) apply by the
-post's date (``meta["date"]``). Markdown front matter and HTML ``<meta>`` give it; a .txt or .docx
+post's date (``meta["date"]``, else ``meta["written_date"]``). Markdown front matter and HTML ``<meta>`` give it; a .txt or .docx
 公文 gives it in its 成文日期 — a paragraph that is nothing but a date, after the signature — or in a
 题注 under the title ("——2024年3月5日在……会议上"). The last such date paragraph wins; the result is
 ``YYYY-MM-DD`` or None.

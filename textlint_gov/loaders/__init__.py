@@ -70,7 +70,9 @@ def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
 
         date = written_date(b.text for b in doc.blocks)
         if date:
-            doc.meta["date"] = date  # the 成文日期 in the text (rules that change over time use it)
+            # The 成文日期 in the text: rules that change over time use it, but it is no publication
+            # date (the audit counts only a file-name date or metadata, as the inspection rules say).
+            doc.meta["written_date"] = date
     return doc
 
 

@@ -192,7 +192,7 @@ def _inside_any(text: str, s: int, e: int, guards: list[str]) -> bool:
 
 
 def _post_date(meta: dict) -> _dt.date | None:
-    value = meta.get("date")
+    value = meta.get("date") or meta.get("written_date")
     if not value:
         return None
     if isinstance(value, _dt.date):
