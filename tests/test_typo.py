@@ -215,3 +215,19 @@ def test_gov103_traditional_and_variant_characters(text, match, suggestion):
 @pytest.mark.parametrize("text", ["给予支持，予以表彰。", "河南简称豫。", "疏解非首都功能。", "后来居上，皇后。", "这是简体字文本。"])
 def test_gov103_leaves_simplified_characters_alone(text):
     assert typo_findings(text, Config(select=["GOV103"])) == []
+
+
+def test_incremental_segmentation_score_equals_a_full_rescore():
+    m = model()
+    for text in ("发挥好上情下达下请上传的作用", "进一步优化营商环镜", "提高群众的获得感和幸扶感", "中华人民共和国"):
+        fb = m.forward_backward(text)
+        assert abs(fb[0][-1] - m.best(text)) < 1e-9 and abs(fb[1][0] - m.best(text)) < 1e-9
+        for p in range(len(text)):
+            for ch in "情境福国人":
+                assert abs(m.best_replaced(text, p, ch, fb) - m.best(text[:p] + ch + text[p + 1 :])) < 1e-9
+
+
+def test_stroke_shape_pairs_are_confusions():
+    m = model()
+    assert m.confusion["早"].get("旱") == 3 and m.confusion["旱"].get("早") == 3
+    assert m.confusion["拨"].get("拔") is not None
