@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Callable
 
-import yaml
+from textlint_gov.yamlfile import read_yaml
 
 from textlint_gov.findings import Severity
 from textlint_gov.rules import Rule, RuleDefinitionError, registry
@@ -194,18 +194,7 @@ def load_config(path: str | Path | None = None, discover: bool = True) -> Config
     if path is None:
         return Config()
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: 配置文件不存在") from None
-    except OSError as e:
-        raise ConfigError(f"{path}: 无法读取（{e.strerror or e}）") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: 配置文件须为 UTF-8 编码") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"第{mark.line + 1}行" if mark else ""
-        raise ConfigError(f"{path}: YAML 格式错误{where}（{getattr(e, 'problem', e)}）") from None
+    raw = read_yaml(path, ConfigError, missing="配置文件不存在")
     return config_from_dict(raw or {}, path)
 
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import yaml
+from textlint_gov.yamlfile import read_yaml
 
 from textlint_gov.audit.score import date_from_meta, date_from_name, to_decimal
 
@@ -72,18 +72,7 @@ class Post:
 
 def load_units(path: Path) -> list[Unit]:
     """The units in the order of the notice; AuditError naming the entry and key otherwise."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise AuditError(f"{path}: 单位清单不存在（放在导出文件夹下的 {UNITS_FILE}，或用 --units 指定）") from None
-    except OSError as e:
-        raise AuditError(f"{path}: 无法读取（{e.strerror or e}）") from None
-    except UnicodeDecodeError:
-        raise AuditError(f"{path}: 单位清单须为 UTF-8 编码") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"第{mark.line + 1}行" if mark else ""
-        raise AuditError(f"{path}: YAML 格式错误{where}（{getattr(e, 'problem', e)}）") from None
+    raw = read_yaml(path, AuditError, missing=f"单位清单不存在（放在导出文件夹下的 {UNITS_FILE}，或用 --units 指定）")
     return units_from_data(raw, str(path))
 
 
