@@ -66,7 +66,9 @@ class Model:
         self.vocab = frozenset(vocab)
         # masked index: 下?上 style keys -> the characters that complete a word a correction may produce
         index: dict[str, str] = {}
-        for w, n in [(w, n) for w, n in freq.items() if n >= TARGET_MIN_FREQ and len(w) >= 2]:
+        for w, n in freq.items():
+            if n < TARGET_MIN_FREQ or len(w) < 2:
+                continue
             for k in range(len(w)):
                 key = w[:k] + "?" + w[k + 1 :]
                 index[key] = index.get(key, "") + w[k]
