@@ -69,6 +69,8 @@ def test_title_end_punctuation_passes(title):
         ("联系电话:12345", [(":", "：")]),
         ("是否完成?请回复!", [("?", "？"), ("!", "！")]),
         ("地址为城关镇;电话另告", [(";", "；")]),
+        ("已整改40处，整改率93.02%.", [(".", "。")]),
+        ("总量增长了3.", [(".", "。")]),
     ],
 )
 def test_halfwidth_punctuation_flagged(text, expected):

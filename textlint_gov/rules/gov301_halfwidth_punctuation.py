@@ -31,6 +31,14 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
+def _before_number(text: str, i: int) -> str:
+    """The character before the number (digits, decimal point, %) that ends at ``i``."""
+    j = i - 1
+    while j >= 0 and (text[j].isdigit() or text[j] in ".,%"):
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
 class HalfWidthPunctuation(Rule):
     """中文文本中使用了半角标点。
 
@@ -67,9 +75,11 @@ class HalfWidthPunctuation(Rule):
             if any(a <= i < b for a, b in protected):
                 continue
             before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-            if not (_CJK.match(before or " ") or _CJK.match(after or " ")):
+            # a half-width mark that ends the paragraph after Chinese and a number (整改率93.02%.)
+            chinese_end = ch in ".?!;" and after == "" and _CJK.match(_before_number(text, i) or " ") is not None
+            if not (_CJK.match(before or " ") or _CJK.match(after or " ") or chinese_end):
                 continue  # inside a run of Latin text
-            if ch == "." and (text[i - 1 : i].isdigit() or after == "." or before == "."):
+            if ch == "." and ((text[i - 1 : i].isdigit() and after) or after == "." or before == "."):
                 continue  # 序次语 "1." and ellipses written ... are other rules' business
             if ch == '"':
                 full = "“" if quotes % 2 == 1 else "”"
