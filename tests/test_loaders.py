@@ -130,28 +130,17 @@ def test_html_gbk_charset():
 
 # --- .docx ----------------------------------------------------------------------------------
 
-def _insertion(paragraph, text):
-    ins = OxmlElement("w:ins")
-    ins.set(qn("w:id"), "1")
-    ins.set(qn("w:author"), "x")
+def _tracked(paragraph, change: str, text_tag: str, text: str) -> None:
+    """Append a tracked change (w:ins or w:del) holding one run of ``text`` to a paragraph."""
+    el = OxmlElement(change)
+    el.set(qn("w:id"), "1")
+    el.set(qn("w:author"), "x")
     r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+    t = OxmlElement(text_tag)
     t.text = text
     r.append(t)
-    ins.append(r)
-    paragraph._p.append(ins)
-
-
-def _deletion(paragraph, text):
-    d = OxmlElement("w:del")
-    d.set(qn("w:id"), "2")
-    d.set(qn("w:author"), "x")
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:delText")
-    t.text = text
-    r.append(t)
-    d.append(r)
-    paragraph._p.append(d)
+    el.append(r)
+    paragraph._p.append(el)
 
 
 def _content_control(body, text):
@@ -183,8 +172,8 @@ def test_docx_order_numbering_and_positions(tmp_path):
     inner = t.cell(0, 1).add_table(rows=1, cols=1)
     inner.cell(0, 0).text = "嵌套习近平书记"
     q = d.add_paragraph("修订")  # 10
-    _insertion(q, "习近平书记")
-    _deletion(q, "删除的习近平书记")
+    _tracked(q, "w:ins", "w:t", "习近平书记")
+    _tracked(q, "w:del", "w:delText", "删除的习近平书记")
     _content_control(d.element.body, "控件里习近平书记")  # 11
     d.sections[0].header.paragraphs[0].text = "页眉习近平书记"
     path = tmp_path / "a.docx"
