@@ -95,6 +95,7 @@ class Config:
     region: str | None = None
     scoring: dict[str, Any] = field(default_factory=dict)
     _rules: list[ConfiguredRule] | None = field(default=None, repr=False)
+    _allow: Any = field(default=None, repr=False)  # Aho-Corasick over allow + words, built once
 
     @property
     def base_dir(self) -> Path:
@@ -128,6 +129,24 @@ class Config:
                 out.append(ConfiguredRule(rule, self.severity_for(rule), options))
             self._rules = out
         return self._rules
+
+    def allowed_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` covered by an ``allow`` phrase or a user word: nothing is flagged there.
+        The matcher is built, and the words taught to the segmenter, on first use."""
+        if self._allow is None:
+            phrases = sorted({p for p in (*self.allow, *self.words) if p})
+            self._allow = False
+            if phrases:
+                import ahocorasick_rs
+
+                self._allow = ahocorasick_rs.AhoCorasick(phrases)
+            if self.words:
+                from textlint_gov.tokens import add_words
+
+                add_words(self.words)
+        if not self._allow:
+            return []
+        return [(s, e) for _, s, e in self._allow.find_matches_as_indexes(text, overlapping=True)]
 
     def ignores_for(self, path: str) -> list[str]:
         """Codes ignored for one file by ``per-file-ignores`` (glob -> codes)."""

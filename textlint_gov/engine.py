@@ -17,15 +17,10 @@ def lint(doc: Document, config: Config) -> list[Finding]:
     file_ignores = config.ignores_for(doc.path)
     if file_ignores:
         rules = [cr for cr in rules if config.enabled(cr.rule.code, file_ignores)]
-    allow = _allow_matcher(tuple(config.allow) + tuple(config.words))
-    if config.words:
-        from textlint_gov.tokens import add_words
-
-        add_words(config.words)
     words = frozenset(config.words)
     findings: dict[tuple[str, int, int], Finding] = {}
     for block in doc.blocks:
-        allowed = _allowed_spans(allow, block.text) if allow else ()
+        allowed = config.allowed_spans(block.text)
         for cr in rules:
             rule = cr.rule
             if rule.kinds is not None and block.kind not in rule.kinds:
@@ -98,19 +93,6 @@ def finding_at(doc: Document, code: str, category: str, severity, start: int, en
         fix=(Edit(start, end, suggestion),) if suggestion is not None else (),
         applicability=applicability,
     )
-
-
-def _allow_matcher(phrases: tuple[str, ...]):
-    phrases = tuple(sorted({p for p in phrases if p}))
-    if not phrases:
-        return None
-    import ahocorasick_rs
-
-    return ahocorasick_rs.AhoCorasick(phrases)
-
-
-def _allowed_spans(matcher, text: str) -> list[tuple[int, int]]:
-    return [(s, e) for _, s, e in matcher.find_matches_as_indexes(text, overlapping=True)]
 
 
 def _suppress(doc: Document, findings: list[Finding], config: Config) -> list[Finding]:
