@@ -79,30 +79,10 @@ class Model:
         n = self.freq.get(w)
         return None if n is None else math.log(n) - self.logtotal
 
-    def best(self, s: str) -> float:
-        """Log probability of the best segmentation of ``s`` into dictionary words (unigram)."""
-        freq = self.freq
-        lt = self.logtotal
-        n = len(s)
-        score = [0.0] + [-1e18] * n
-        for j in range(1, n + 1):
-            best = -1e18
-            for k in range(max(0, j - MAX_WORD), j):
-                f = freq.get(s[k:j])
-                if f is None:
-                    if j - k == 1:
-                        v = score[k] + self.unknown
-                    else:
-                        continue
-                else:
-                    v = score[k] + math.log(f) - lt
-                if v > best:
-                    best = v
-            score[j] = best
-        return score[n]
-
-    def forward_backward(self, s: str) -> tuple[list[float], list[float]]:
-        """Best log probabilities of every prefix (forward) and every suffix (backward) of ``s``."""
+    def forward(self, s: str, back: list[int] | None = None) -> list[float]:
+        """Best log probabilities of every prefix of ``s`` segmented into dictionary words (unigram;
+        an unknown single character has frequency 1). With ``back``, the start of the last word of
+        each prefix's best segmentation is written there."""
         freq = self.freq
         lt = self.logtotal
         unknown = self.unknown
@@ -110,6 +90,7 @@ class Model:
         fwd = [0.0] + [-1e18] * n
         for j in range(1, n + 1):
             best = -1e18
+            arg = j - 1
             for k in range(max(0, j - MAX_WORD), j):
                 f = freq.get(s[k:j])
                 if f is None:
@@ -120,7 +101,23 @@ class Model:
                     v = fwd[k] + math.log(f) - lt
                 if v > best:
                     best = v
+                    arg = k
             fwd[j] = best
+            if back is not None:
+                back[j] = arg
+        return fwd
+
+    def best(self, s: str) -> float:
+        """Log probability of the best segmentation of ``s`` into dictionary words."""
+        return self.forward(s)[-1]
+
+    def forward_backward(self, s: str) -> tuple[list[float], list[float]]:
+        """Best log probabilities of every prefix (forward) and every suffix (backward) of ``s``."""
+        freq = self.freq
+        lt = self.logtotal
+        unknown = self.unknown
+        n = len(s)
+        fwd = self.forward(s)
         bwd = [-1e18] * n + [0.0]
         for k in range(n - 1, -1, -1):
             best = -1e18
@@ -160,29 +157,15 @@ class Model:
         return best
 
     def segment(self, s: str) -> list[tuple[int, int]]:
-        freq = self.freq
-        n = len(s)
-        score = [0.0] + [-1e18] * n
-        back = [0] * (n + 1)
-        for j in range(1, n + 1):
-            for k in range(max(0, j - MAX_WORD), j):
-                f = freq.get(s[k:j])
-                if f is None:
-                    if j - k != 1:
-                        continue
-                    v = score[k] + self.unknown
-                else:
-                    v = score[k] + math.log(f) - self.logtotal
-                if v > score[j]:
-                    score[j] = v
-                    back[j] = k
+        """The (start, end) spans of the best segmentation of ``s``."""
+        back = [0] * (len(s) + 1)
+        self.forward(s, back)
         out = []
-        j = n
+        j = len(s)
         while j > 0:
             out.append((back[j], j))
             j = back[j]
         return out[::-1]
-
 
 VOCAB_FREQ = 2000
 TARGET_MIN_FREQ = 5  # a correction must produce a word at least this frequent
