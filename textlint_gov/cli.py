@@ -228,10 +228,6 @@ def check_one(target: str, config, stdin_filename: str = "stdin.txt", cache=None
             doc = load(target)
     except LoadError as e:
         return FileResult(target, error=str(e))
-    except RecursionError:
-        return FileResult(target, error="文档结构嵌套过深，已拒绝")
-    except MemoryError:
-        return FileResult(target, error="文档过大，内存不足")
     try:
         findings = lint(doc, config)
     except RuleCrash as e:

@@ -291,8 +291,6 @@ def fix_target(target: str, config, write: bool = True, stdin_filename: str = "s
         return FileResult(target, error=f"无法读取：{e.strerror or e}"), None
     except (LoadError, RuleCrash) as e:
         return FileResult(target, error=str(e)), None
-    except RecursionError:
-        return FileResult(target, error="文档结构嵌套过深，已拒绝"), None
     result.path = target
     if write and result.changed and result.applied:
         try:

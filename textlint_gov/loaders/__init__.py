@@ -64,7 +64,12 @@ def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
         raise LoadError("文件为空")
     if len(data) > MAX_INPUT_BYTES:
         raise LoadError(f"文件过大（超过 {MAX_INPUT_BYTES // 1024 // 1024} MB）")
-    doc = loader(data, name)
+    try:
+        doc = loader(data, name)
+    except RecursionError:
+        raise LoadError("文档结构嵌套过深，已拒绝") from None
+    except MemoryError:
+        raise LoadError("文档过大，内存不足") from None
     if not doc.meta.get("date"):
         from textlint_gov.docdate import written_date
 
