@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,9 +126,7 @@ def test_config_found_upward_and_applied(run_cli, tmp_path):
     (tmp_path / "rules.yaml").write_text("ignore: [GOV301]\nrules: {GOV201: {max-width: 4}}\n", encoding="utf-8")
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
-    p = write(sub, "x.txt", "很长的一个标题\n会议强调,要落实。\n")
-    import os
-
+    write(sub, "x.txt", "很长的一个标题\n会议强调,要落实。\n")
     os.chdir(sub)
     data = json.loads(run_cli("--format", "json", "x.txt").stdout)
     assert [d["code"] for d in data] == ["GOV201"]

@@ -209,35 +209,45 @@ def test_docx_title_first_nonempty_without_heading_style(tmp_path, docx_factory)
     assert load(path).title.text == "通知标题"
 
 
+def _rewrite_docx(path, edit, extra=None) -> bytes:
+    """The .docx at ``path`` with ``edit(name, data) -> data`` applied to each part, plus ``extra``
+    parts (name -> text): for structures python-docx cannot write."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buf, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, edit(item.filename, zin.read(item.filename)))
+        for name, text in (extra or {}).items():
+            zout.writestr(name, text)
+    return buf.getvalue()
+
+
 def test_docx_footnotes_are_read(tmp_path):
     # python-docx cannot write footnotes: add a footnotes part by hand.
     d = docx.Document()
     d.add_paragraph("正文")
     path = tmp_path / "f.docx"
     d.save(path)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buf, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                    b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
-                )
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(
-                    b"</Types>",
-                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-                    b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
-                )
-            zout.writestr(item, data)
-        zout.writestr(
-            "word/footnotes.xml",
-            '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            '<w:footnote w:id="1"><w:p><w:r><w:t>脚注习近平书记</w:t></w:r></w:p></w:footnote></w:footnotes>',
-        )
-    path.write_bytes(buf.getvalue())
+
+    def edit(name, data):
+        if name == "word/_rels/document.xml.rels":
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+            )
+        if name == "[Content_Types].xml":
+            data = data.replace(
+                b"</Types>",
+                b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+            )
+        return data
+
+    footnotes = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>脚注习近平书记</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    path.write_bytes(_rewrite_docx(path, edit, {"word/footnotes.xml": footnotes}))
     doc, findings = lint_file(path, ONLY_GOV001)
     assert [(f.line, f.where) for f in findings] == [(2, "脚注")]
 
@@ -273,15 +283,13 @@ def test_docx_deeply_nested_xml_refused(tmp_path):
     d.add_paragraph("正文")
     path = tmp_path / "deep.docx"
     d.save(path)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buf, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:customXml>" * 5000 + b"</w:customXml>" * 5000)
-            zout.writestr(item, data)
+    nested = b"<w:body>" + b"<w:customXml>" * 5000 + b"</w:customXml>" * 5000
+
+    def edit(name, data):
+        return data.replace(b"<w:body>", nested) if name == "word/document.xml" else data
+
     with pytest.raises(LoadError):
-        load_bytes(buf.getvalue(), "deep.docx")
+        load_bytes(_rewrite_docx(path, edit), "deep.docx")
 
 
 def test_missing_file():

@@ -92,7 +92,7 @@ def test_suppressed_findings_are_not_fixed(tmp_path, run_cli):
     path.write_text(text, encoding="utf-8")
     run_cli("--fix", path)
     assert path.read_text(encoding="utf-8") == text.replace(f"学习{BAD}讲话。\n", "学习习近平总书记讲话。\n").replace(
-        f"-->\n学习习近平总书记讲话。", f"-->\n学习{BAD}讲话。"
+        "-->\n学习习近平总书记讲话。", f"-->\n学习{BAD}讲话。"
     )
 
 

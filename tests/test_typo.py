@@ -116,7 +116,6 @@ def test_graded_severity_never_exceeds_the_configured_one(tmp_path, configured, 
 
 
 def test_user_words_reach_the_rule_context():
-    from textlint_gov.document import Block
     from textlint_gov.engine import lint
     from textlint_gov.loaders import load_bytes
 

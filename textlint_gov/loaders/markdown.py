@@ -69,7 +69,7 @@ def load_markdown(data: bytes, name: str) -> Document:
     para_line = 0
 
     def flush() -> None:
-        nonlocal para, para_line
+        nonlocal para
         block = para.build("body", f"第{para_line}行")
         if block is not None:
             blocks.append(block)
