@@ -4,7 +4,13 @@ Rules that change over time (renamed bodies, officeholders, revised formulations
 post's date (``meta["date"]``, else ``meta["written_date"]``). Markdown front matter and HTML ``<meta>`` give it; a .txt or .docx
 公文 gives it in its 成文日期 — a paragraph that is nothing but a date, after the signature — or in a
 题注 under the title ("——2024年3月5日在……会议上"). The last such date paragraph wins; the result is
-``YYYY-MM-DD`` or None.
+``YYYY-MM-DD`` or None. A flattened page (a crawler's export) puts signature and date on one line:
+a date closing a block after a space (``中共某某委员会 2017年9月29日``, ``2018年3月7日印发``) counts too.
+
+Without any of these, :func:`name_date` reads a ``YYYY-MM-DD`` (or ``YYYYMMDD``) date from the file
+name, as CMS exports name posts, and :func:`number_year` the year of the 发文字号 (``〔2021〕12号``),
+taken as 1 January of that year: the earliest the document can be, so a dated rule never fires on
+it before its time.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ _SPACE = re.compile(r"[\s\u3000\u00a0]+")
 _ARABIC = re.compile(r"^[（(]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[）)]?$")
 _CAPTION = re.compile(r"^[（(]?——?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _HAN = re.compile(r"^[（(]?([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[）)]?$")
+_TRAILING = re.compile(r"[\s\u3000]((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?[）)]?$")
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_NUMBER_YEAR = re.compile(r"[〔\[［（(]((?:19|20)\d{2})[〕\]］）)]\s*\d{1,4}\s*号")
 _HAN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _HAN_DIGIT.update({"○": "0", "零": "0"})
 
@@ -41,6 +50,9 @@ def written_date(texts) -> str | None:
     for i, raw in enumerate(texts):
         t = _SPACE.sub("", raw)
         if len(t) > 40:
+            m = _TRAILING.search(raw.rstrip()[-60:])
+            if m:
+                found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or found
             continue
         m = _ARABIC.match(t)
         if m:
@@ -53,8 +65,29 @@ def written_date(texts) -> str | None:
             except (KeyError, ValueError):
                 pass
             continue
+        m = _TRAILING.search(raw.rstrip()[-60:])
+        if m:
+            found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or found
+            continue
         if found is None and i < 5:
             m = _CAPTION.match(t)
             if m:
                 found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return found
+
+
+def name_date(name: str) -> str | None:
+    """A date in a file name (``2021-02-05_通知.txt``, ``t20210205_123.html``), ISO formatted, or None."""
+    m = _NAME_DATE.search(name)
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def number_year(texts) -> str | None:
+    """1 January of the year in the first 发文字号 among the first paragraphs, or None."""
+    for i, raw in enumerate(texts):
+        if i >= 8:
+            break
+        m = _NUMBER_YEAR.search(raw[:400])
+        if m:
+            return _date(int(m.group(1)), 1, 1)
+    return None

@@ -6,6 +6,11 @@ from textlint_gov.config import Config
 from textlint_gov.document import Block, Document
 from textlint_gov.findings import Applicability, Edit, Finding, Hit
 from textlint_gov.rules import Context
+from textlint_gov.rules.mention import mentioned
+
+# Categories whose findings say "write X instead": a form quoted as the example of what not to
+# write (误写为“布署”, “习近平书记”的表述) is talked about, not used, and is left alone.
+_USE_CATEGORIES = frozenset({"expression", "wording", "typo", "name"})
 
 
 class RuleCrash(Exception):
@@ -19,19 +24,21 @@ def lint(doc: Document, config: Config) -> list[Finding]:
         rules = [cr for cr in rules if config.enabled(cr.rule.code, file_ignores)]
     words = frozenset(config.words)
     findings: dict[tuple[str, int, int], Finding] = {}
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
         allowed = config.allowed_spans(block.text)
         for cr in rules:
             rule = cr.rule
             if rule.kinds is not None and block.kind not in rule.kinds:
                 continue
-            ctx = Context(block, doc.meta, cr.options, words)
+            ctx = Context(block, doc.meta, cr.options, words, doc.blocks, index)
             try:
                 hits = list(rule.check(ctx))
             except Exception as e:  # a rule bug must name the rule, not hide in a traceback
                 raise RuleCrash(f"规则 {rule.code} 内部错误：{type(e).__name__}: {e}") from e
             for hit in hits:
                 if allowed and any(a <= hit.start and hit.end <= b for a, b in allowed):
+                    continue
+                if rule.category in _USE_CATEGORIES and mentioned(block.text, hit.start, hit.end):
                     continue
                 f = _finding(doc, block, rule, cr.severity, hit)
                 findings.setdefault((f.code, f.start, f.end), f)

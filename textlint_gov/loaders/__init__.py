@@ -70,15 +70,32 @@ def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
         raise LoadError("文档结构嵌套过深，已拒绝") from None
     except MemoryError:
         raise LoadError("文档过大，内存不足") from None
-    if not doc.meta.get("date"):
-        from textlint_gov.docdate import written_date
-
-        date = written_date(b.text for b in doc.blocks)
-        if date:
-            # The 成文日期 in the text: rules that change over time use it, but it is no publication
-            # date (the audit counts only a file-name date or metadata, as the inspection rules say).
-            doc.meta["written_date"] = date
+    _date_document(doc, name)
     return doc
+
+
+def _date_document(doc: Document, name: str) -> None:
+    """Date a post that its format left undated, for the rules that change over time.
+
+    A file name starting with a date (``2021-02-05_通知.txt``, as CMS exports name posts) gives its
+    publication date; else the 成文日期 in the text, a date elsewhere in the file name
+    (``t20210205_123.html``) or the year of its 发文字号 go to ``meta["written_date"]``:
+    rules use them, but the audit counts only a file-name date or metadata as publication date.
+    """
+    if doc.meta.get("date"):
+        return
+    from textlint_gov.docdate import name_date, number_year, written_date
+
+    base = Path(name).name
+    in_name = name_date(base)
+    if in_name and base.startswith(in_name[:4]):
+        doc.meta["date"] = in_name  # the export's YYYY-MM-DD_ prefix, as the audit reads it
+        return
+    if doc.meta.get("written_date"):
+        return
+    date = written_date(b.text for b in doc.blocks) or in_name or number_year(b.text for b in doc.blocks)
+    if date:
+        doc.meta["written_date"] = date
 
 
 def load(path: str | os.PathLike) -> Document:

@@ -1,10 +1,16 @@
-"""Plain text: one block per line; the first non-empty line is the title."""
+"""Plain text: one block per line; the first non-empty line is the title.
+
+A page saved from a government site keeps its metadata header and page chrome
+(:mod:`textlint_gov.loaders.crawl`): the header's 标题 is the title and its 发布时间 the post's date;
+the header, breadcrumb, share bar, metadata table and trailer are not checked.
+"""
 
 from __future__ import annotations
 
 import re
 
-from textlint_gov.document import Document, source_block
+from textlint_gov.document import Block, Document, slice_block, source_block
+from textlint_gov.loaders.crawl import chrome_spans, iso_date, meta_table_fields, parse_header
 from textlint_gov.loaders.encoding import decode
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -35,17 +41,68 @@ def load_txt(data: bytes, name: str) -> Document:
 
 
 def text_document(text: str, name: str, meta: dict) -> Document:
-    blocks = []
+    header = parse_header(text)
+    blocks: list[Block] = []
+    body_start = 0
+    sources: tuple[str, ...] = ()
+    if header is not None:
+        body_start = header.end
+        _header_meta(header, meta)
+        sources = tuple(v for v in (header.value("unit"),) if v)
+        if "title" in header.fields:
+            _, a, b = header.fields["title"]
+            title = source_block(text, a, b, "title", "标题")
+            if title is not None:
+                blocks.append(title)
+                meta.setdefault("title", title.text)
     for n, m in enumerate(_LINE.finditer(text), 1):
         if m.start() == len(text):
             break
+        if m.start() < body_start:
+            continue
         content = m.group().rstrip("\r\n")
         block = source_block(text, m.start(), m.start() + len(content), "body", f"第{n}行")
         if block is None:
             continue
-        if not blocks and looks_like_title(block.text):
-            block.kind = "title"
-            meta.setdefault("title", block.text)
-        blocks.append(block)
+        for key, value in meta_table_fields(block.text).items():
+            meta.setdefault(key, value)
+        for part in _without_chrome(block, sources):
+            if not blocks and looks_like_title(part.text):
+                part.kind = "title"
+                meta.setdefault("title", part.text)
+            blocks.append(part)
     meta.setdefault("newline", newline_style(text))
     return Document(name, text, blocks, meta)
+
+
+def _header_meta(header, meta: dict) -> None:
+    for role in ("date", "written_date"):
+        date = iso_date(header.value(role))
+        if date:
+            meta.setdefault(role, date)
+    if header.value("unit"):
+        meta.setdefault("unit", header.value("unit"))
+
+
+def _without_chrome(block: Block, sources: tuple[str, ...]) -> list[Block]:
+    """The block with the page chrome cut out: one block per remaining piece, positions kept."""
+    spans = chrome_spans(block.text, sources)
+    if not spans:
+        return [block]
+    parts = []
+    pos = 0
+    for a, b in [*spans, (len(block.text), len(block.text))]:
+        piece = _trimmed(block, pos, a)
+        if piece is not None:
+            parts.append(piece)
+        pos = b
+    return parts
+
+
+def _trimmed(block: Block, start: int, end: int) -> Block | None:
+    text = block.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return slice_block(block, start, end) if end > start else None

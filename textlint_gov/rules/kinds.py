@@ -33,6 +33,7 @@ from textlint_gov.yamlfile import read_yaml
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule, RuleDefinitionError
+from textlint_gov.rules.mention import historic
 
 _ENTRY_KEYS = {"correct", "wrong", "boundary", "except", "since", "until", "severity", "message", "note",
                "source", "flag", "pass", "fix"}
@@ -66,6 +67,11 @@ class Entry:
         if self.until and post_date >= self.until:
             return False
         return True
+
+    @property
+    def dated(self) -> bool:
+        """The entry changes over time: right or wrong depends on the post's date."""
+        return self.since is not None or self.until is not None
 
     def guarded(self, text: str, start: int, guards: list[tuple[str, int]]) -> bool:
         for g, k in guards:
@@ -152,7 +158,9 @@ class DictionaryRule(Rule):
                         continue
                     if entry.boundary and not _on_boundaries(ctx, s, e):
                         continue
-                    yield self._hit(entry, s, e, wrong, entry.correct)
+                    if entry.dated and historic(text, s, e):
+                        continue
+                    yield self._hit(entry, s, e, wrong, entry.correct, post_date)
                     break
         for entry in self._regex_entries:
             if not entry.applies(post_date):
@@ -164,11 +172,17 @@ class DictionaryRule(Rule):
                         continue
                     if entry.boundary and not _on_boundaries(ctx, s, e):
                         continue
-                    yield self._hit(entry, s, e, m.group(), m.expand(replace) if replace is not None else entry.correct)
+                    if entry.dated and historic(text, s, e):
+                        continue
+                    suggestion = m.expand(replace) if replace is not None else entry.correct
+                    yield self._hit(entry, s, e, m.group(), suggestion, post_date)
 
-    def _hit(self, entry: Entry, s: int, e: int, match: str, suggestion: str) -> Hit:
+    def _hit(self, entry: Entry, s: int, e: int, match: str, suggestion: str, post_date: _dt.date | None) -> Hit:
         message = (entry.message or self.template).format(match=match, correct=suggestion, note=entry.note)
-        return Hit(s, e, message, suggestion, entry.severity, fixable=entry.fix and self.fix is Applicability.SAFE)
+        severity = entry.severity
+        if entry.dated and post_date is None and (severity or self.severity).rank > Severity.WARNING.rank:
+            severity = Severity.WARNING  # undated post: it may predate the change, so not certain
+        return Hit(s, e, message, suggestion, severity, fixable=entry.fix and self.fix is Applicability.SAFE)
 
 
 def _on_boundaries(ctx: Context, s: int, e: int) -> bool:

@@ -1,0 +1,166 @@
+"""Crawled and exported pages: the metadata header and the page chrome around the post.
+
+A post saved from a government site (a crawler's plain-text export, a CMS "save as text") starts
+with a header block of ``key: value`` lines (标题, 发布时间, 来源, 文号, 索引号 …, often closed by a
+rule such as ``==== 正文 ====``) and keeps the page's chrome around the article: the breadcrumb
+(当前位置：首页 > 政务公开 > …), the share bar (微信 微博 QQ空间), the 政府信息公开 metadata table
+(索引号 … 有效性), and the trailer (来源：…, 附件下载, 打印本页, 关闭窗口). None of it is the post.
+
+:func:`parse_header` reads the header: its fields with their source spans (the 标题 value becomes
+the title block, 发布时间 the post's date). :func:`chrome_spans` finds the chrome inside one block's
+text; the loader cuts it out with :func:`~textlint_gov.document.slice_block`, so positions stay exact.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+# Header keys as CMSs and crawlers write them (spaces inside a key are ignored: 索 引 号).
+HEADER_KEYS = {
+    "标题": "title", "题目": "title", "文章标题": "title",
+    "发布时间": "date", "发布日期": "date", "发文日期": "date", "公开日期": "date", "时间": "date", "日期": "date",
+    "成文日期": "written_date", "印发日期": "written_date",
+    "发布机构": "unit", "发文机关": "unit", "发布单位": "unit", "来源": "unit", "信息来源": "unit", "文章来源": "unit",
+    "文号": "number", "发文字号": "number",
+    "栏目": "column", "所属栏目": "column",
+    "原文链接": "url", "链接": "url", "网址": "url", "url": "url", "URL": "url",
+    "本地目录": "other", "索引号": "other", "主题分类": "other", "分类": "other", "作者": "other", "编辑": "other",
+    "责任编辑": "other", "浏览次数": "other", "点击数": "other", "访问量": "other", "有效性": "other", "字号": "other",
+    "关键词": "other", "主题词": "other",
+}
+_KEY_LINE = re.compile(r"^[ \t\u3000]*([^\s:：]{1,6}(?:[ \u3000][^\s:：]{1,3}){0,3})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000]*$")
+_RULE_LINE = re.compile(r"^[ \t\u3000]*[=\-─—_*#~]{3,}.*$")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_MAX_HEADER_LINES = 20
+
+_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})")
+
+
+def iso_date(value: str) -> str | None:
+    """2021-06-03 10:35, 2021/6/3, 2021年6月3日 → 2021-06-03; None when no valid date is there."""
+    m = _DATE.search(value or "")
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass
+class Header:
+    """A page's metadata header: where it ends in the source and its fields."""
+
+    end: int  # source offset just past the header (its closing rule line included)
+    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # role -> (value, start, end)
+
+    def value(self, role: str) -> str:
+        return self.fields.get(role, ("", 0, 0))[0]
+
+
+def _key(raw: str) -> str | None:
+    key = re.sub(r"[ \u3000]", "", raw)
+    return HEADER_KEYS.get(key)
+
+
+def parse_header(text: str) -> Header | None:
+    """The metadata header at the top of ``text``, or None.
+
+    A header is a run of ``key: value`` lines with known keys at the very top (blank lines
+    allowed). With a closing rule line (``==== 正文 ====``) two key lines suffice and short notes
+    in between belong to it; without one, three key lines in a row are needed.
+    """
+    keys = 0
+    fields: dict[str, tuple[str, int, int]] = {}
+    last_key_end = 0
+    pending_note = False
+    for n, m in enumerate(_LINE.finditer(text)):
+        if n >= _MAX_HEADER_LINES or m.start() == len(text):
+            break
+        line = m.group().rstrip("\r\n")
+        if not line.strip():
+            continue
+        if _RULE_LINE.match(line):
+            return Header(m.end(), fields) if keys >= 2 else None
+        km = _KEY_LINE.match(line)
+        role = _key(km.group(1)) if km else None
+        if role is None:
+            if keys == 0 or pending_note or len(line) > 60 or re.search(r"[。；，]", line):
+                break  # body text: the header (if any) ended before it
+            pending_note = True  # one short note line (页面链接与图片详见 …) may sit inside a header
+            continue
+        if pending_note:
+            pending_note = False
+        keys += 1
+        if role not in fields and km.group(2):
+            fields[role] = (km.group(2), m.start() + km.start(2), m.start() + km.end(2))
+        last_key_end = m.end()
+    if keys >= 3 and not pending_note:
+        return Header(last_key_end, fields)
+    return None
+
+
+# ---------------------------------------------------------------- chrome inside the body
+
+_SHARE = r"(?:微信|微博|QQ空间|QQ好友|朋友圈|分享到[:：]?|打印|收藏)"
+# 当前位置：首页 > … > 标题 时间：2022-03-31 10:35 微信 微博 QQ空间
+_BREADCRUMB = re.compile(
+    r"^[ \u3000]*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)[ \u3000]*[:：]"
+    r"(?:.{0,400}?(?:[ \u3000]*" + _SHARE + r"){2,}"
+    r"|.{0,400}?(?:发布)?时间[:：][ \u3000]*\d{4}-\d{1,2}-\d{1,2}(?:[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?)?)[ \u3000]*"
+)
+# 索 引 号： … 有 效 性： 有效  (the 政府信息公开 metadata table, flattened)
+_META_TABLE = re.compile(
+    r"索[ \u3000]*引[ \u3000]*号[ \u3000]*[:：].{0,600}?有[ \u3000]*效[ \u3000]*性[ \u3000]*[:：][ \u3000]*(?:有效|失效|废止|已废止|已失效)?[ \u3000]*"
+)
+# … 来源：平潭综合实验区党工委 附件下载 附件1.xlsx   /   【打印本页】【关闭窗口】
+_TRAILER = re.compile(
+    r"[ \u3000]*(?:(?:信息)?来源[:：][ \u3000]*[^ \u3000]{0,40}[ \u3000]*)?"
+    r"(?:附件下载|相关附件[:：]|【?打印本页】?|【?关闭窗口】?|扫一扫在手机打开当前页).*$"
+)
+_SOURCE_END = re.compile(r"[ \u3000]+(?:信息)?来源[:：]?[ \u3000]*([^ \u3000。；，]{0,40})[ \u3000]*$")
+
+
+def chrome_spans(text: str, known_sources: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Spans of page chrome in one block's text, sorted and disjoint.
+
+    ``known_sources`` are the header's 发布机构/来源 values: a trailing ``来源：X`` is chrome when
+    X is one of them (or empty), never a 数据来源 line of the post itself.
+    """
+    spans: list[tuple[int, int]] = []
+    m = _BREADCRUMB.match(text)
+    if m:
+        spans.append(m.span())
+    for m in _META_TABLE.finditer(text):
+        spans.append(m.span())
+    tail = len(text)
+    m = _TRAILER.search(text)
+    if m:
+        tail = m.start()
+    m = _SOURCE_END.search(text, 0, tail)
+    if m and m.end() == tail and (not m.group(1) or m.group(1) in known_sources):
+        tail = m.start()
+    if tail < len(text):
+        spans.append((tail, len(text)))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def meta_table_fields(text: str) -> dict[str, str]:
+    """The dates of a flattened 政府信息公开 metadata table (成文日期, 发布日期) found in ``text``."""
+    out: dict[str, str] = {}
+    for m in _META_TABLE.finditer(text):
+        table = m.group()
+        for key, role in (("成文日期", "written_date"), ("发布日期", "date")):
+            km = re.search(r"[ \u3000]*".join(key) + r"[ \u3000]*[:：][ \u3000]*([0-9年月日\-/. ]{8,12})", table)
+            if km and iso_date(km.group(1)):
+                out.setdefault(role, iso_date(km.group(1)))
+    return out
