@@ -147,3 +147,26 @@ def test_old_names_in_cited_titles_and_after_yuan_are_historic():
     assert not [f for f in findings if f.code == "GOV002"], findings
     _, findings = lint_text("关于检查的通知\n" + c + "\n", "2022-08-15_通知.txt")
     assert [f.match for f in findings if f.code == "GOV002"] == ["国土资源局"]
+
+
+def test_saved_page_furniture_and_footer_are_not_checked():
+    page = (
+        "关于开展2024年统计调查的通知\n"
+        "您现在的位置：首页 > 信息公开 > 统计数据\n"
+        "【字体：大 中 小】 【打印】 【关闭】\n"
+        "各乡镇:请按时报送统计数据,确保质量。\n"
+        "繁體版 | 无障碍\n"
+        "浏览次数：123次\n"
+        "主办单位：某某县人民政府办公室\n"
+        "网站标识码：1234000001 皖ICP备05001234号\n"
+    )
+    doc = load_bytes(page.encode("utf-8"), "page.txt")
+    assert [b.text for b in doc.blocks] == ["关于开展2024年统计调查的通知", "各乡镇:请按时报送统计数据,确保质量。"]
+    findings = lint(doc, Config())
+    assert {f.line for f in findings} == {4}
+
+
+def test_an_event_notice_keeps_its_organiser_line():
+    text = "关于举办读书活动的通知\n主办单位：区文体局\n活动时间：2024年4月23日\n欢迎参加。\n"
+    doc = load_bytes(text.encode("utf-8"), "a.txt")
+    assert "主办单位：区文体局" in [b.text for b in doc.blocks]

@@ -154,6 +154,40 @@ def chrome_spans(text: str, known_sources: tuple[str, ...] = ()) -> list[tuple[i
     return out
 
 
+# A line that is nothing but page furniture: font-size switch, print/close/share buttons, a view
+# counter, a language or accessibility toggle, a breadcrumb alone.
+_TOKEN = (
+    r"[【\[]?(?:(?:字体|字号)[:：]?[ \u3000]*(?:[【\[]?[大中小][】\]]?[ \u3000]*){2,3}|打印本页|打印|关闭窗口|关闭|"
+    r"返回顶部|收藏本页|收藏|分享到[:：]?|繁體版?|简体版?|無障礙|无障碍|长者模式|适老化|English|微信|微博|QQ空间|"
+    r"QQ好友|朋友圈|扫一扫在手机打开当前页|扫一扫|(?:浏览|阅读|访问|点击)(?:次数|量)?[:：][ \u3000]*\d+[ \u3000]*次?)[】\]]?"
+)
+_FURNITURE = re.compile(r"^[ \u3000]*(?:(?:" + _TOKEN + r")[ \u3000|｜/、]*)+$")
+_BREADCRUMB_LINE = re.compile(r"^[ \u3000]*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)[ \u3000]*[:：].{0,120}$")
+# Site footer: from a line with one of these marks to the end of the page.
+_FOOTER = re.compile(r"ICP备|ICP证|网站标识码|公网安备|版权所有|Copyright|©")
+_FOOTER_SOFT = re.compile(r"^[ \u3000]*(?:主办单位|承办单位|主办|承办|技术支持|联系我们|网站地图|关于我们|网站声明|纠错)")
+
+
+def furniture_line(text: str) -> bool:
+    """A whole line of page furniture (buttons, toggles, counters, a breadcrumb on its own)."""
+    return bool(_FURNITURE.match(text) or _BREADCRUMB_LINE.match(text) and len(text) <= 160)
+
+
+def footer_start(lines: list[str]) -> int:
+    """Index of the first line of the site footer among the last lines of a page (len if none):
+    the first line, within the last 12, carrying an ICP/网站标识码/版权 mark, with the short
+    主办单位/技术支持/网站地图 lines just before it."""
+    n = len(lines)
+    start = n
+    for i in range(max(0, n - 12), n):
+        if _FOOTER.search(lines[i]) and len(lines[i]) <= 200:
+            start = i
+            break
+    while start < n and start > 0 and _FOOTER_SOFT.match(lines[start - 1]) and len(lines[start - 1]) <= 120:
+        start -= 1
+    return start
+
+
 def meta_table_fields(text: str) -> dict[str, str]:
     """The dates of a flattened 政府信息公开 metadata table (成文日期, 发布日期) found in ``text``."""
     out: dict[str, str] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from textlint_gov.document import Block, Document, slice_block, source_block
-from textlint_gov.loaders.crawl import chrome_spans, iso_date, meta_table_fields, parse_header
+from textlint_gov.loaders.crawl import chrome_spans, footer_start, furniture_line, iso_date, meta_table_fields, parse_header
 from textlint_gov.loaders.encoding import decode
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -55,6 +55,7 @@ def text_document(text: str, name: str, meta: dict) -> Document:
             if title is not None:
                 blocks.append(title)
                 meta.setdefault("title", title.text)
+    lines = []
     for n, m in enumerate(_LINE.finditer(text), 1):
         if m.start() == len(text):
             break
@@ -62,8 +63,9 @@ def text_document(text: str, name: str, meta: dict) -> Document:
             continue
         content = m.group().rstrip("\r\n")
         block = source_block(text, m.start(), m.start() + len(content), "body", f"第{n}行")
-        if block is None:
-            continue
+        if block is not None and not furniture_line(block.text):
+            lines.append(block)
+    for block in lines[: footer_start([b.text for b in lines])]:
         for key, value in meta_table_fields(block.text).items():
             meta.setdefault(key, value)
         for part in _without_chrome(block, sources):
