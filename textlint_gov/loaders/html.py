@@ -1,8 +1,13 @@
-"""HTML as CMS exports it: visible body text only (no script, style, attributes), entities decoded.
+"""HTML as CMS exports it: the article's visible text only (no script, style, attributes), entities decoded.
 
-Title: ``<meta name="ArticleTitle">``, else ``<h1>``, else ``<title>``. Metadata ``PubDate`` and
-``ContentSource`` give the post's date and unit. Block-level tags and ``<br>`` break blocks.
-Built on the standard library's tolerant ``html.parser``, so malformed markup still loads.
+A CMS page is one post inside the site's chrome; :mod:`textlint_gov.loaders.article` finds the post
+(``ContentStart`` comments, ``TRS_Editor``/``Zoom``/``article_content`` … marks, else the main
+content block) and only that is checked; a fragment or a Word export is checked whole. Title:
+``<meta name="ArticleTitle">`` (checked where the page shows it, else in the attribute), else an
+``<h1>``, else ``<title>``. Metadata ``PubDate`` and ``ContentSource`` give the post's date and unit;
+without ``PubDate`` the 发布日期 (else 成文日期) of the 政府信息公开 metadata table dates the post.
+Block-level tags and ``<br>`` break blocks. Built on the standard library's tolerant
+``html.parser``, so malformed markup still loads.
 """
 
 from __future__ import annotations
@@ -13,19 +18,17 @@ import re
 from html.parser import HTMLParser
 
 from textlint_gov.document import Block, BlockBuilder, Document
+from textlint_gov.loaders.article import BLOCK_TAGS as _BLOCK_TAGS
+from textlint_gov.loaders.article import Node, Selection, is_title_like, select
 from textlint_gov.loaders.encoding import decode
 from textlint_gov.loaders.txt import newline_style
 
-_BLOCK_TAGS = {
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "td", "th", "tr",
-    "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt",
-    "dl", "caption", "figcaption", "figure", "main", "nav", "aside", "form", "body", "html",
-    "title", "tbody", "thead", "center",
-}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "object", "iframe", "select", "textarea"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _META_KEYS = {"articletitle": "title", "pubdate": "date", "contentsource": "unit"}
+_BYLINE = re.compile(r"(?:时间|日期|来源|浏览|点击|字体|作者)\s*[:：]")
+_WS = re.compile(r"[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 
 
 class _Parser(HTMLParser):
@@ -33,9 +36,13 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.nl = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.blocks: list[Block] = []
-        self.builder = BlockBuilder()
-        self.kind = "body"
+        # The page as events: ("t", text, source_start, source_len, node, in_link), ("f",) a block
+        # break, ("k", kind) the kind of the next block, ("c", comment); and its element tree.
+        self.events: list[tuple] = []
+        self.nodes: list[Node] = []
+        self.open: list[int] = []
+        self.open_tags: dict[str, int] = {}
+        self.links = 0
         self.skip_depth = 0
         self.stack: list[str] = []
         self.meta: dict = {}
@@ -49,17 +56,35 @@ class _Parser(HTMLParser):
         line, col = self.getpos()
         return self.nl[line - 1] + col
 
-    def flush(self) -> None:
-        block = self.builder.build(self.kind, self._where())
-        if block is not None:
-            self.blocks.append(block)
-        self.builder = BlockBuilder()
+    def _open(self, tag: str, attrs: list) -> None:
+        parent = self.open[-1] if self.open else -1
+        depth = self.nodes[parent].depth + 1 if parent >= 0 else 0
+        self.nodes.append(Node(tag, {k.lower(): (v or "") for k, v in attrs}, parent, depth, len(self.events)))
+        self.open.append(len(self.nodes) - 1)
+        self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
+        if tag == "a":
+            self.links += 1
 
-    def _where(self) -> str:
-        return f"第{self.nl_line(self.builder.segments[0][1]) if self.builder.segments else 0}行"
+    def _close(self, tag: str) -> None:
+        if not self.open_tags.get(tag):
+            return
+        while self.open:
+            node = self.nodes[self.open.pop()]
+            node.end = len(self.events)
+            self.open_tags[node.tag] -= 1
+            if node.tag == "a":
+                self.links -= 1
+            if node.tag == tag:
+                break
 
-    def nl_line(self, off: int) -> int:
-        return bisect.bisect_right(self.nl, off)
+    def _text(self, text: str, start: int, length: int | None = None) -> None:
+        node = self.open[-1] if self.open else -1
+        self.events.append(("t", text, start, len(text) if length is None else length, node, self.links > 0))
+        if node >= 0:
+            n = len(_WS.sub("", text))
+            self.nodes[node].chars += n
+            if self.links:
+                self.nodes[node].link += n
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "meta":
@@ -77,14 +102,16 @@ class _Parser(HTMLParser):
                 self.stack.append(tag)
             return
         if tag in _BLOCK_TAGS:
-            self.flush()
-            self.kind = _kind(tag)
+            self.events.append(("f",))
+            self.events.append(("k", _kind(tag)))
+        if not self.skip_depth and tag not in _VOID:
+            self._open(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         if tag == "meta":
             self._meta(attrs)
         elif tag in _BLOCK_TAGS:
-            self.flush()
+            self.events.append(("f",))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -98,9 +125,11 @@ class _Parser(HTMLParser):
                 if t == tag:
                     break
             return
+        if not self.skip_depth:
+            self._close(tag)
         if tag in _BLOCK_TAGS:
-            self.flush()
-            self.kind = "body"
+            self.events.append(("f",))
+            self.events.append(("k", "body"))
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -108,16 +137,17 @@ class _Parser(HTMLParser):
             return
         if self.skip_depth:
             return
-        self.builder.add(data, self._abs())
+        self._text(data, self._abs())
 
     def _ref(self, text: str) -> None:
         start = self._abs()
         m = _ENTITY.match(self.source, start)
         raw = m.group() if m else "&"
         decoded = html.unescape(raw)
-        target = self.title_builder if self.in_title else (None if self.skip_depth else self.builder)
-        if target is not None:
-            target.add(decoded, start, len(raw))
+        if self.in_title:
+            self.title_builder.add(decoded, start, len(raw))
+        elif not self.skip_depth:
+            self._text(decoded, start, len(raw))
 
     def handle_entityref(self, name: str) -> None:
         self._ref(name)
@@ -128,6 +158,16 @@ class _Parser(HTMLParser):
     def handle_comment(self, data: str) -> None:
         start = self._abs()
         self.comments.append((start, start + len(data) + 7))
+        self.events.append(("c", data))
+
+    def close_all(self) -> None:
+        for i in self.open:
+            self.nodes[i].end = len(self.events)
+        self.open = []
+        for i, node in reversed(list(enumerate(self.nodes))):  # children follow their parent
+            if node.parent >= 0:
+                self.nodes[node.parent].chars += node.chars
+                self.nodes[node.parent].link += node.link
 
     def _meta(self, attrs: list) -> None:
         d = {k.lower(): (v or "") for k, v in attrs}
@@ -182,28 +222,109 @@ def load_html(data: bytes, name: str) -> Document:
         from textlint_gov.loaders import LoadError
 
         raise LoadError(f"HTML 无法解析：{e}") from None
-    parser.flush()
-    blocks = parser.blocks
-    title = parser.meta_title
-    h1 = next((b for b in blocks if b.kind == "heading1"), None)
-    if title is not None and h1 is not None and h1.text == title.text:
-        title = None  # the visible <h1> carries the same title: check it there
-        h1.kind = "title"
-    elif title is None and h1 is not None:
-        h1.kind = "title"
-    elif title is None:
-        title = parser.title_builder.build("title", "标题")
+    parser.close_all()
+    sel = select(parser.nodes, parser.events, _kind)
+    blocks = _replay(parser, sel.start, sel.end, sel.skip, sel.kind)
+    title = _title(parser, sel, blocks)
     for b in blocks:
         if b.kind == "heading1":
             b.kind = "heading"
     if title is not None:
         blocks.insert(0, title)
     meta = dict(parser.meta)
+    if not meta.get("date") and sel.meta.get("date"):
+        meta["date"] = sel.meta["date"]  # the table's 发布日期; a 成文日期 alone is no publication date
+    if sel.meta.get("written_date"):
+        meta["written_date"] = sel.meta["written_date"]
     t = next((b for b in blocks if b.kind == "title"), None)
     if t is not None:
         meta["title"] = t.text
-    meta.update(format="html", encoding=enc, bom=bom, newline=newline_style(text), comments=parser.comments)
+    meta.update(format="html", encoding=enc, bom=bom, newline=newline_style(text), comments=parser.comments,
+                article=sel.how)
     return Document(name, text, blocks, meta)
+
+
+def _replay(
+    parser: _Parser, start: int, end: int, skip: list[tuple[int, int]], kind: str, owners: list | None = None
+) -> list[Block]:
+    """The blocks of events [start, end) minus the skipped ranges (``owners`` gets each block's element)."""
+    events = parser.events
+    blocks: list[Block] = []
+    builder = BlockBuilder()
+    owner = -1
+
+    def flush() -> None:
+        nonlocal builder
+        if builder.segments:
+            where = f"第{bisect.bisect_right(parser.nl, builder.segments[0][1])}行"
+            block = builder.build(kind, where)
+            if block is not None:
+                blocks.append(block)
+                if owners is not None:
+                    owners.append(owner)
+            builder = BlockBuilder()
+
+    k, si = start, 0
+    while k < end:
+        if si < len(skip) and k >= skip[si][0]:
+            k = max(k, skip[si][1])
+            si += 1
+            continue
+        e = events[k]
+        if e[0] == "t":
+            if not builder.segments:
+                owner = e[4]
+            builder.add(e[1], e[2], e[3])
+        elif e[0] == "f":
+            flush()
+        elif e[0] == "k":
+            kind = e[1]
+        k += 1
+    flush()
+    return blocks
+
+
+def _same(a: str, b: str) -> bool:
+    return _WS.sub("", a) == _WS.sub("", b)
+
+
+def _title(parser: _Parser, sel: Selection, blocks: list[Block]) -> Block | None:
+    """Marks the title among ``blocks`` (returns None) or returns the title block to put first.
+
+    With ``ArticleTitle`` metadata: the block showing that text (in the article, else the last one
+    before it), else the attribute itself. Without: an ``<h1>`` in the article; on a CMS page the
+    longest block before the article that the ``<title>`` contains, else the last block before it
+    named as a title (``article_title``, ``<h1>``); else ``<title>``.
+    """
+    meta_title = parser.meta_title
+    if meta_title is not None:
+        for b in blocks:
+            if _same(b.text, meta_title.text):
+                b.kind = "title"
+                return None
+    owners: list[int] = []
+    before = _replay(parser, 0, sel.start, sel.chrome, "body", owners) if sel.how != "page" else []
+    if meta_title is not None:
+        shown = [b for b in before if _same(b.text, meta_title.text)]
+        return _as_title(shown[-1]) if shown else meta_title
+    h1 = next((b for b in blocks if b.kind == "heading1"), None)
+    if h1 is not None:
+        h1.kind = "title"
+        return None
+    page_title = parser.title_builder.build("title", "标题")
+    if before:
+        named = [b for b in before if len(b.text) >= 4 and page_title is not None and b.text in page_title.text]
+        if named:
+            return _as_title(max(named, key=lambda b: len(b.text)))
+        titled = [b for b, o in zip(before, owners)
+                  if 4 <= len(b.text) <= 100 and not _BYLINE.search(b.text) and is_title_like(parser.nodes, o)]
+        if titled:
+            return _as_title(titled[-1])
+    return page_title
+
+
+def _as_title(block: Block) -> Block:
+    return Block(block.text, "title", block.where, block.segments)
 
 
 def _decode_html(data: bytes) -> tuple[str, str, bytes]:
