@@ -74,7 +74,11 @@ def safe_fixes(findings) -> list[Finding]:
 
 
 def choose(findings) -> list[Finding]:
-    """The fixes to apply in one pass, right to left, skipping any that overlaps one taken."""
+    """The fixes to apply in one pass, right to left, skipping any that overlaps one taken.
+
+    The two halves of a paired mark made full-width (``(`` and ``)``, or two ``"``) go together:
+    when one half cannot be applied in this pass, neither is, so a pass never leaves a mixed pair
+    such as ``（2021年第2期)``."""
     taken: list[Finding] = []
     limit = None
     for f in sorted(safe_fixes(findings), key=lambda f: (f.fix[0].start, f.fix[0].end), reverse=True):
@@ -83,7 +87,33 @@ def choose(findings) -> list[Finding]:
             continue  # overlaps (or inserts at the same point as) a fix already taken
         taken.append(f)
         limit = e.start
-    return taken
+    chosen = {id(f) for f in taken}
+    broken = {id(f) for a, b in _mark_pairs(safe_fixes(findings)) if (id(a) in chosen) != (id(b) in chosen)
+              for f in (a, b)}
+    return [f for f in taken if id(f) not in broken]
+
+
+_OPENING = {"(": "（", '"': "“"}
+_CLOSING = {")": "）", '"': "”"}
+
+
+def _mark_pairs(fixes) -> list[tuple[Finding, Finding]]:
+    """Fixes that turn the two halves of one half-width pair into full-width marks, paired by
+    nesting in source order (a fix of a single paired mark whose partner is already full-width
+    pairs with nothing)."""
+    pairs: list[tuple[Finding, Finding]] = []
+    stack: list[Finding] = []
+    for f in sorted(fixes, key=lambda f: f.fix[0].start):
+        e = f.fix[0]
+        if e.end - e.start != 1 or len(f.match) != 1:
+            continue
+        if _OPENING.get(f.match) == e.content:
+            stack.append(f)
+        elif _CLOSING.get(f.match) == e.content and stack:
+            opener = stack.pop()
+            if (opener.match, f.match) in {("(", ")"), ('"', '"')}:
+                pairs.append((opener, f))
+    return pairs
 
 
 def fix_bytes(data: bytes, path: str, config) -> FixResult:

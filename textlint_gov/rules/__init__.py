@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 from textlint_gov.document import Block
 from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
@@ -33,6 +33,10 @@ class Context:
     meta: dict
     options: dict[str, Any]
     words: frozenset[str] = field(default_factory=frozenset)  # user vocabulary, never flagged
+    # A read-only neighbour view: the document's blocks in order and this block's index in them,
+    # for rules that pair marks across blocks (GOV302). Empty / -1 when the caller gives none.
+    blocks: Sequence[Block] = ()
+    index: int = -1
 
     @property
     def text(self) -> str:

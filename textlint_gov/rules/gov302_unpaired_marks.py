@@ -16,6 +16,11 @@ _QUOTE_CLOSE = {"”", "’"}
 _SENTENCE_END = tuple("。！？；：…”’）》】!?;:")
 # 序次语 written 1） or 一) at the start of a paragraph: a lone closing bracket by design (GOV305 checks the form)
 _ORDINAL = re.compile(r"\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
+# A bracket may open in one block and close in a following one when the lines between are short:
+# the header of a 法规 wrapped by the editor or the crawler (“（2019年3月28日……常务委员会” /
+# “第九次会议通过）”). Quotations across paragraphs have their own rule (GB/T 15834-2011 4.8.3).
+_CROSS_BLOCKS = 3  # blocks looked at on each side
+_SHORT = 120  # characters: a longer block is body text, not a wrapped line
 
 
 class UnpairedMarks(Rule):
@@ -23,7 +28,7 @@ class UnpairedMarks(Rule):
 
     作用：
     在每个段落内配对检查 “ ” ‘ ’ 《 》 （ ） 【 】 〈 〉 〔 〕，报告缺少另一半的标号。半角括号与全角括号按一对计（宽度问题由 GOV301 报告）；段首的“1）”类序次语不算缺少左括号。
-    引用多段文字时，各段开头用前引号、只在最后一段末尾用后引号（GB/T 15834-2011 4.8.3），所以段末未闭合的前引号、段首第一个后引号不报；引号内又出现同一种前引号（内层应用单引号）、或已闭合后又多出后引号的才报。不以句末标点结束的段落视为被折断的行，段末未闭合的括号、段中第一个左括号之前的右括号不报。
+    引用多段文字时，各段开头用前引号、只在最后一段末尾用后引号（GB/T 15834-2011 4.8.3），所以段末未闭合的前引号、段首第一个后引号不报；引号内又出现同一种前引号（内层应用单引号）、或已闭合后又多出后引号的才报。不以句末标点结束的段落视为被折断的行，段末未闭合的括号、段中第一个左括号之前的右括号不报。括号（含书名号、方头括号等）在一段开、在随后不远的段落闭合，而其间各段都是短行（不超过 120 字，前后各看 3 段）的，如被折行的法规题注“（2019年3月28日……常务委员会”/“第九次会议通过）”，按一对计。
     原因：
     GB/T 15834-2011 4.8、4.9、4.15：引号、括号、书名号都是成对使用的标号。缺一半多是删改时漏删或漏补，读者无法判断引文、注释或书名到哪里为止。
     示例：
@@ -40,7 +45,12 @@ class UnpairedMarks(Rule):
     source = "GB/T 15834-2011 4.8 引号、4.9 括号、4.15 书名号"
 
     def check(self, ctx: Context):
-        text = ctx.text
+        cross = _paired_across_blocks(ctx)
+        for hit in self._check_block(ctx.text):
+            if hit.start not in cross:
+                yield hit
+
+    def _check_block(self, text: str):
         skip = -1
         m = _ORDINAL.match(text)
         if m:
@@ -97,3 +107,50 @@ class UnpairedMarks(Rule):
             if opener in _QUOTE_OPEN:
                 continue  # a quotation of several paragraphs opens in each and closes in the last
             yield Hit(j, j + 1, f"“{text[j]}”缺少与之配对的“{_PAIRS[text[j]]}”")
+
+
+def _bracket_marks(text: str):
+    """(offset, opener it needs or is) of every non-quote paired mark of a block, in order."""
+    m = _ORDINAL.match(text)
+    skip = m.end() - 1 if m else -1
+    for i, ch in enumerate(text):
+        if i == skip or ch in _QUOTE_OPEN or ch in _QUOTE_CLOSE:
+            continue
+        if ch in _PAIRS:
+            yield i, True, _NORMAL.get(ch, ch)
+        elif ch in _CLOSE:
+            yield i, False, _CLOSE[ch]
+
+
+def _paired_across_blocks(ctx: Context) -> set[int]:
+    """Offsets in this block of brackets whose partner stands in a neighbouring block, within a
+    run of short blocks (at most :data:`_CROSS_BLOCKS` away). Needs the context's neighbour view."""
+    blocks, index = ctx.blocks, ctx.index
+    if not (0 <= index < len(blocks)) or blocks[index] is not ctx.block or len(ctx.text) > _SHORT:
+        return set()
+    lo = index
+    while lo > max(0, index - _CROSS_BLOCKS) and len(blocks[lo - 1].text) <= _SHORT:
+        lo -= 1
+    hi = index
+    while hi < min(len(blocks) - 1, index + _CROSS_BLOCKS) and len(blocks[hi + 1].text) <= _SHORT:
+        hi += 1
+    if lo == hi:
+        return set()
+    stack: list[tuple[int, int, str]] = []  # (block, offset, opener)
+    cross: set[int] = set()
+    for b in range(lo, hi + 1):
+        for i, is_open, opener in _bracket_marks(blocks[b].text):
+            if is_open:
+                stack.append((b, i, opener))
+                continue
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][2] == opener), None)
+            if depth is None:
+                continue
+            ob, oi, _ = stack[depth]
+            del stack[depth:]
+            if ob != b:
+                if ob == index:
+                    cross.add(oi)
+                if b == index:
+                    cross.add(i)
+    return cross

@@ -8,14 +8,15 @@ from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
 from textlint_gov.rules._numbers import mask, valid_resident_id
 
-_ID = re.compile(r"(?<![0-9A-Za-z])[1-8]\d{16}[\dXx](?![0-9A-Za-z])")
+# Not part of a longer run of digits or letters, nor either part of a decimal number (an amount).
+_ID = re.compile(r"(?<![\dA-Za-z])(?<!\d[.．])[1-8]\d{16}[\dXx](?![\dA-Za-z])(?![.．]\d)")
 
 
 class ResidentIdNumber(Rule):
     """稿件中出现完整的居民身份证号码。
 
     作用：
-    找出 18 位居民身份证号码：出生日期真实、第 18 位校验码按 GB 11643-1999 计算无误的才报，随手写的一串数字不报。建议保留前 6 位和后 4 位，其余用 * 遮盖。
+    找出 18 位居民身份证号码：出生日期真实、第 18 位校验码按 GB 11643-1999 计算无误的才报，随手写的一串数字、更长数字串中的 18 位、带小数的数不报。建议保留前 6 位和后 4 位，其余用 * 遮盖。
     原因：
     《中华人民共和国政府信息公开条例》第十五条：涉及个人隐私的政府信息不得公开（第三方同意或公共利益需要的除外）；《个人信息保护法》把身份证号列为敏感个人信息。公示名单、处罚决定、补贴发放表中整号公开的身份证号是检查中常见的“泄露个人信息”问题。
     示例：
