@@ -45,6 +45,25 @@ class Block:
         return s0 + sl if (end or offset > t0) else s0
 
 
+    def contiguous(self, start: int, end: int) -> bool:
+        """``text[start:end]`` comes from one stretch of the source: no source text lies between its
+        pieces (two lines a Markdown soft break joined), so a finding there holds exactly its text
+        (an HTML entity such as &nbsp; is one piece) and a fix replaces only it."""
+        inside = [s for s in self.segments if s[0] < end and s[0] + s[2] > start]
+        return all(a[1] + a[3] == b[1] for a, b in zip(inside, inside[1:]))
+
+
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """Spans sorted, with overlapping or touching ones merged."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 class BlockBuilder:
     """Collects text pieces with their source offsets and emits a :class:`Block`."""
 

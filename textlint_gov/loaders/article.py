@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from textlint_gov.document import merge_spans
 from textlint_gov.loaders.crawl import iso_date
 
 BLOCK_TAGS = frozenset({
@@ -291,14 +292,7 @@ def _chrome_inside(nodes: list[Node], events: list, root: int, start: int, end: 
 
 
 def _ranges(nodes: list[Node], ids: list[int]) -> list[tuple[int, int]]:
-    spans = sorted((nodes[i].start, nodes[i].end) for i in ids)
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+    return merge_spans((nodes[i].start, nodes[i].end) for i in ids)
 
 
 def select(nodes: list[Node], events: list, kind_of) -> Selection:

@@ -17,6 +17,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from textlint_gov.document import merge_spans
+
 # Header keys as CMSs and crawlers write them (spaces inside a key are ignored: 索 引 号).
 HEADER_KEYS = {
     "标题": "title", "题目": "title", "文章标题": "title",
@@ -144,14 +146,7 @@ def chrome_spans(text: str, known_sources: tuple[str, ...] = ()) -> list[tuple[i
         tail = m.start()
     if tail < len(text):
         spans.append((tail, len(text)))
-    spans.sort()
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+    return merge_spans(spans)
 
 
 # A line that is nothing but page furniture: font-size switch, print/close/share buttons, a view

@@ -56,17 +56,6 @@ def _compounds(before: str, noun: str, after: str, jieba) -> bool:
     return len(tags) == 1 and tags[0][1] in ("n", "nz", "ng")
 
 
-def _contiguous(block, start: int, end: int) -> bool:
-    """``block.text[start:end]`` comes from one stretch of the source: no source text between its
-    pieces (two lines a Markdown soft break joined), so the finding's position holds exactly its text
-    (an HTML entity such as &nbsp; is one piece) and the fix replaces only it."""
-    segs = block.segments
-    if not segs:
-        return True
-    inside = [s for s in segs if s[0] < end and s[0] + s[2] > start]
-    return all(a[1] + a[3] == b[1] for a, b in zip(inside, inside[1:]))
-
-
 def _windows(text: str, margin: int = 16) -> list[tuple[int, int]]:
     """Stretches of ``text`` around each back-to-back repetition, with ``margin`` characters of context
     on either side (merged when they overlap): only these need segmenting."""
@@ -130,7 +119,7 @@ class RepeatedWord(Rule):
                     continue
                 if quoted is None:
                     quoted = _quoted(text)
-                if not any(a < start and end < b for a, b in quoted) and _contiguous(ctx.block, start, end):
+                if not any(a < start and end < b for a, b in quoted) and ctx.block.contiguous(start, end):
                     yield Hit(start, end, f"字词重复：“{text[start:end]}”应为“{unit}”", unit)
 
     def _repeats(self, text: str, lo: int, hi: int, user_words: frozenset[str]):

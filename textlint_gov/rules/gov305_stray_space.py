@@ -81,7 +81,7 @@ class StraySpace(Rule):
             ):
                 b += 2
             a, b = _trim(text, a, b)
-            if not _contiguous(ctx.block, a, b):
+            if not ctx.block.contiguous(a, b):
                 continue  # the span joins two source lines (a Markdown soft break): not one stretch of text
             fixed = text[a:b].translate(_DROP)
             yield Hit(a, b, f"“{text[a:b]}”中间多了空格，应为“{fixed}”", fixed, fixable=True)
@@ -93,17 +93,6 @@ _GAP = re.compile(rf"(?<=[{_HAN}])[ \u3000\u00a0](?=[{_HAN}])")
 _DROP = str.maketrans("", "", _SPACES)
 _CLAUSE_MARKS = "，。、；：？！"
 _SENTENCE_MARKS = "，。、；：？！“”‘’（）《》"
-
-
-def _contiguous(block, start: int, end: int) -> bool:
-    """``block.text[start:end]`` comes from one stretch of the source: no source text between its
-    pieces (two lines a Markdown soft break joined), so the finding's position holds exactly its text
-    (an HTML entity such as &nbsp; is one piece) and the fix replaces only it."""
-    segs = block.segments
-    if not segs:
-        return True
-    inside = [s for s in segs if s[0] < end and s[0] + s[2] > start]
-    return all(a[1] + a[3] == b[1] for a, b in zip(inside, inside[1:]))
 
 
 def _han_run(text: str, i: int, step: int, limit: int = 8) -> str:
