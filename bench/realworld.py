@@ -5,9 +5,10 @@ own ``region`` (the manifest's 省/市/县 path; a name that is no 民政部 div
 or a township merged away, falls back to its nearest division), and prints findings per 10,000
 characters by severity and by rule. ``--sheet FILE`` writes a judging sheet (TSV: file, line,
 column, code, severity, match, suggestion, message, context) of every error and warning, plus every
-GOV102 finding, to judge by hand.
+GOV102 finding, to judge by hand; its column ``judge`` says which rows the issue asks to judge: every
+error, every GOV102 finding, and a seeded random sample of ``--sample`` other warnings.
 
-    python bench/realworld.py [--realworld DIR] [--sheet judging.tsv] [--list error,GOV102]
+    python bench/realworld.py [--realworld DIR] [--sheet judging.tsv] [--sample 200] [--list error,GOV102]
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import random
 import sys
 import time
 from pathlib import Path
@@ -59,6 +61,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--realworld", type=Path, default=HERE.parent.parent / "shared" / "realworld")
     ap.add_argument("--sheet", type=Path, help="write the judging sheet (TSV) here")
+    ap.add_argument("--sample", type=int, default=200, help="other warnings to mark for judging (seeded)")
     ap.add_argument("--list", default="", help="print findings of these severities or codes, comma separated")
     args = ap.parse_args(argv)
     rows = manifest(args.realworld)
@@ -116,10 +119,15 @@ def main(argv=None) -> int:
     print(f"GOV102 warning+error per 10,000: {(g102['error'] + g102['warning']) * per:.2f}; "
           f"info per 10,000 (all rules): {by_sev['info'] * per:.2f}")
     if args.sheet:
+        others = [i for i, row in enumerate(sheet) if row[4] == "warning" and row[3] != "GOV102"]
+        sampled = set(random.Random(10).sample(others, min(args.sample, len(others))))
         with open(args.sheet, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, delimiter="\t")
-            w.writerow(["file", "line", "column", "code", "severity", "match", "suggestion", "message", "context", "judgement"])
-            w.writerows(sheet)
+            w.writerow(["file", "line", "column", "code", "severity", "match", "suggestion", "message", "context",
+                        "judge", "judgement"])
+            for i, row in enumerate(sheet):
+                judge = row[4] == "error" or row[3] == "GOV102" or i in sampled
+                w.writerow([*row, "yes" if judge else "", ""])
         print(f"judging sheet: {args.sheet} ({len(sheet)} rows)")
     return 0
 

@@ -64,5 +64,5 @@ class TitleTooLong(Rule):
             yield Hit(
                 cut,
                 len(text),
-                f"标题过长：显示宽度 {_fmt(width)}，超过上限 {_fmt(limit)}，首页会截断于此",
+                f"标题过长：显示宽度 {_fmt(width)}，超过上限 {_fmt(limit)}，首页会截断于此；请压缩，或在 CMS 中另设短标题",
             )
