@@ -95,6 +95,8 @@ def test_metadata_table_dates_the_post_and_is_cut():
         ("t20210205_123.txt", "通知\n正文。\n", "written_date", "2021-02-05"),
         ("a.txt", "关于X的通知\n正文。 某某县人民政府 2019年7月9日\n", "written_date", "2019-07-09"),
         ("a.txt", "关于X的通知\n某政办〔2016〕12号\n正文。\n", "written_date", "2016-01-01"),
+        ("zwgk/gsgg/202012/23794_通知/page.txt", "通知\n正文。\n", "written_date", "2020-12-01"),
+        ("posts/2021-02-05/page.txt", "通知\n正文。\n", "written_date", "2021-02-05"),
     ],
 )
 def test_post_dates_from_name_signature_and_document_number(name, text, key, expected):

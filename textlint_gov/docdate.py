@@ -8,7 +8,8 @@ post's date (``meta["date"]``, else ``meta["written_date"]``). Markdown front ma
 a date closing a block after a space (``中共某某委员会 2017年9月29日``, ``2018年3月7日印发``) counts too.
 
 Without any of these, :func:`name_date` reads a ``YYYY-MM-DD`` (or ``YYYYMMDD``) date from the file
-name, as CMS exports name posts, and :func:`number_year` the year of the 发文字号 (``〔2021〕12号``),
+name, as CMS exports name posts, :func:`path_date` one from its folders (``gsgg/202012/``), and
+:func:`number_year` the year of the 发文字号 (``〔2021〕12号``),
 taken as 1 January of that year: the earliest the document can be, so a dated rule never fires on
 it before its time.
 """
@@ -80,6 +81,23 @@ def name_date(name: str) -> str | None:
     """A date in a file name (``2021-02-05_通知.txt``, ``t20210205_123.html``), ISO formatted, or None."""
     m = _NAME_DATE.search(name)
     return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+_FOLDER_MONTH = re.compile(r"^((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])$")
+
+
+def path_date(path: str) -> str | None:
+    """A date in the folders of a path, as sites and crawlers file posts (``gsgg/202012/…``,
+    ``2021-02-05/…``): a full date, else the 1st of a ``YYYYMM`` month. The nearest folder wins."""
+    parts = re.split(r"[\\/]", path)[:-1]
+    for part in reversed(parts):
+        m = _NAME_DATE.fullmatch(part)
+        if m:
+            return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _FOLDER_MONTH.match(part)
+        if m:
+            return _date(int(m.group(1)), int(m.group(2)), 1)
+    return None
 
 
 def number_year(texts) -> str | None:

@@ -79,12 +79,13 @@ def _date_document(doc: Document, name: str) -> None:
 
     A file name starting with a date (``2021-02-05_通知.txt``, as CMS exports name posts) gives its
     publication date; else the 成文日期 in the text, a date elsewhere in the file name
-    (``t20210205_123.html``) or the year of its 发文字号 go to ``meta["written_date"]``:
+    (``t20210205_123.html``), in its folders (``gsgg/202012/``) or the year of its 发文字号 go to
+    ``meta["written_date"]``:
     rules use them, but the audit counts only a file-name date or metadata as publication date.
     """
     if doc.meta.get("date"):
         return
-    from textlint_gov.docdate import name_date, number_year, written_date
+    from textlint_gov.docdate import name_date, number_year, path_date, written_date
 
     base = Path(name).name
     in_name = name_date(base)
@@ -93,7 +94,8 @@ def _date_document(doc: Document, name: str) -> None:
         return
     if doc.meta.get("written_date"):
         return
-    date = written_date(b.text for b in doc.blocks) or in_name or number_year(b.text for b in doc.blocks)
+    date = (written_date(b.text for b in doc.blocks) or in_name or path_date(name)
+            or number_year(b.text for b in doc.blocks))
     if date:
         doc.meta["written_date"] = date
 
