@@ -14,6 +14,7 @@ import yaml
 from textlint_gov.document import Block, BlockBuilder, Document
 from textlint_gov.loaders.encoding import decode
 from textlint_gov.loaders.txt import newline_style
+from textlint_gov.yamlfile import load_text
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -53,7 +54,7 @@ def load_markdown(data: bytes, name: str) -> Document:
             if lines[j][1].strip() in ("---", "..."):
                 fm_text = "\n".join(line for _, line in lines[1:j])
                 try:
-                    fm = yaml.safe_load(fm_text) or {}
+                    fm = load_text(fm_text, aliases=False) or {}  # no alias: nothing to expand
                 except yaml.YAMLError:
                     fm = {}
                 if isinstance(fm, dict):
