@@ -207,25 +207,19 @@ def check_one(target: str, config, stdin_filename: str = "stdin.txt", cache=None
     :class:`~textlint_gov.cache.FindingsCache`, an unchanged file is not loaded at all."""
     from textlint_gov.engine import RuleCrash, lint
     from textlint_gov.formatters import FileResult
-    from textlint_gov.loaders import LoadError, load, load_bytes
+    from textlint_gov.loaders import LoadError, load_bytes, read_input, read_stream
 
     data = None
-    if cache is not None and target != "-":
-        try:
-            data = Path(target).read_bytes()
-        except OSError:
-            data = None  # load() below names the cause
-        hit = cache.get(data, target) if data is not None else None
-        if hit is not None:
-            return FileResult(target, hit[0], None, lines=hit[1])
     try:
-        if data is not None:
-            doc = load_bytes(data, target)
-        elif target == "-":
-            doc = load_bytes(sys.stdin.buffer.read(), stdin_filename)
+        if target == "-":
+            doc = load_bytes(read_stream(sys.stdin.buffer), stdin_filename)
             doc.path = "-"
         else:
-            doc = load(target)
+            data = read_input(target)
+            hit = cache.get(data, target) if cache is not None else None
+            if hit is not None:
+                return FileResult(target, hit[0], None, lines=hit[1])
+            doc = load_bytes(data, target)
     except LoadError as e:
         return FileResult(target, error=str(e))
     try:

@@ -288,7 +288,9 @@ def _umask() -> int:
 
 def fix_file(path: str, config, write: bool = True) -> FixResult:
     """Fix one draft on disk; with ``write=False`` (``--diff``) the file is left as it is."""
-    data = Path(path).read_bytes()
+    from textlint_gov.loaders import read_input
+
+    data = read_input(path)
     result = fix_bytes(data, path, config)
     if write and result.changed and result.applied:
         write_atomic(path, result.fixed)
@@ -304,21 +306,17 @@ def fix_target(target: str, config, write: bool = True, stdin_filename: str = "s
 
     from textlint_gov.engine import RuleCrash
     from textlint_gov.formatters import FileResult
-    from textlint_gov.loaders import LoadError
+    from textlint_gov.loaders import LoadError, read_input, read_stream
 
     name = target
     try:
         if target == "-":
             if write:
                 return FileResult(target, error="标准输入不能用 --fix 改写（可用 --diff 查看修改）"), None
-            data, name = sys.stdin.buffer.read(), stdin_filename
+            data, name = read_stream(sys.stdin.buffer), stdin_filename
         else:
-            data = Path(target).read_bytes()
+            data = read_input(target)
         result = fix_bytes(data, name, config)
-    except FileNotFoundError:
-        return FileResult(target, error="文件不存在"), None
-    except OSError as e:
-        return FileResult(target, error=f"无法读取：{e.strerror or e}"), None
     except (LoadError, RuleCrash) as e:
         return FileResult(target, error=str(e)), None
     result.path = target

@@ -139,7 +139,7 @@ def review(path, config_path, select, ignore):
     """生成带批注的 Word 审阅稿：draft.docx -> draft.govlint.docx（原文不变）。"""
     from textlint_gov.cli import EXIT_ERROR, EXIT_OK, err, load_config_or_exit
     from textlint_gov.engine import RuleCrash, lint
-    from textlint_gov.loaders import LoadError, load_bytes
+    from textlint_gov.loaders import LoadError, load_bytes, read_input
 
     src = Path(path)
     if src.suffix.lower() != ".docx":
@@ -147,7 +147,7 @@ def review(path, config_path, select, ignore):
         sys.exit(EXIT_ERROR)
     config = load_config_or_exit(config_path, select, ignore)
     try:
-        data = src.read_bytes()
+        data = read_input(src)
         doc = load_bytes(data, path)
         findings = lint(doc, config)
         reviewed = review_docx_bytes(data, findings)

@@ -253,15 +253,15 @@ def check_post(task: tuple[str, str]) -> dict:
     """Read, load and lint one post. Returns findings as records, the metadata, or the error."""
     from textlint_gov.engine import RuleCrash, lint
     from textlint_gov.findings import finding_to_record
-    from textlint_gov.loaders import LoadError, load_bytes
+    from textlint_gov.loaders import LoadError, load_bytes, read_input
 
     abspath, rel = task
     config, cache = _STATE["config"], _STATE["cache"]
     out: dict[str, Any] = {"rel": rel, "error": None, "findings": [], "meta": {}, "cached": False}
     try:
-        data = Path(abspath).read_bytes()
-    except OSError as e:
-        out["error"] = f"无法读取：{e.strerror or e}"
+        data = read_input(abspath)
+    except LoadError as e:
+        out["error"] = str(e)
         return out
     if cache is not None:
         hit = cache.get(data, rel)

@@ -8,8 +8,9 @@ add the file name.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 from textlint_gov.document import Document
 
@@ -63,7 +64,7 @@ def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
     if not data:
         raise LoadError("文件为空")
     if len(data) > MAX_INPUT_BYTES:
-        raise LoadError(f"文件过大（超过 {MAX_INPUT_BYTES // 1024 // 1024} MB）")
+        raise _too_large()
     try:
         doc = loader(data, name)
     except RecursionError:
@@ -100,16 +101,43 @@ def _date_document(doc: Document, name: str) -> None:
         doc.meta["written_date"] = date
 
 
-def load(path: str | os.PathLike) -> Document:
+def read_input(path: str | os.PathLike) -> bytes:
+    """The bytes of a draft on disk, read only if it is a regular file (a FIFO, a device or a link
+    to /dev/zero is refused before it is opened) and only up to the size limit."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadError("是文件夹，不是文件")
+        if not stat.S_ISREG(st.st_mode):
+            raise LoadError("不是普通文件（设备、管道或套接字），已拒绝")
+        if st.st_size > MAX_INPUT_BYTES:
+            raise _too_large()
+        with p.open("rb") as fh:
+            return _read_capped(fh)
     except FileNotFoundError:
         raise LoadError("文件不存在") from None
-    except IsADirectoryError:
-        raise LoadError("是文件夹，不是文件") from None
     except PermissionError:
         raise LoadError("没有读取权限") from None
     except OSError as e:
         raise LoadError(f"无法读取：{e.strerror or e}") from None
-    return load_bytes(data, str(path))
+
+
+def read_stream(fh: BinaryIO) -> bytes:
+    """Standard input, read up to the size limit (``- < /dev/zero`` stops there)."""
+    return _read_capped(fh)
+
+
+def _read_capped(fh: BinaryIO) -> bytes:
+    data = fh.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large()
+    return data
+
+
+def _too_large() -> LoadError:
+    return LoadError(f"文件过大（超过 {MAX_INPUT_BYTES // 1024 // 1024} MB）")
+
+
+def load(path: str | os.PathLike) -> Document:
+    return load_bytes(read_input(path), str(path))

@@ -1,0 +1,49 @@
+"""Inputs that are no regular files, or too large (issue 16): refused with one line, others checked."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+import textlint_gov.loaders as loaders
+from textlint_gov.loaders import LoadError, read_input, read_stream
+
+
+def test_symlink_to_dev_zero_is_refused_and_the_good_file_still_checked(tmp_path, run_cli):
+    bad = tmp_path / "zero.txt"
+    os.symlink("/dev/zero", bad)
+    good = tmp_path / "good.txt"
+    good.write_text("通知\n学习习近平书记讲话。\n", encoding="utf-8")
+    result = run_cli(str(bad), str(good))
+    assert result.exit_code == 2
+    assert "zero.txt" in result.output and "不是普通文件" in result.output
+    assert "GOV001" in result.output
+
+
+def test_fifo_is_refused_without_opening_it(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError, match="不是普通文件"):
+        read_input(fifo)  # opening a FIFO with no writer would hang
+
+
+def test_reading_stops_at_the_size_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(loaders, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(LoadError, match="文件过大"):
+        read_stream(io.BytesIO(b"x" * 5000))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 5000)
+    with pytest.raises(LoadError, match="文件过大"):
+        read_input(big)
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"x" * 1000)
+    assert read_input(small) == b"x" * 1000
+
+
+def test_fix_refuses_a_device_with_one_line(tmp_path, run_cli):
+    bad = tmp_path / "zero.md"
+    os.symlink("/dev/zero", bad)
+    result = run_cli("--fix", str(bad))
+    assert result.exit_code == 2 and "不是普通文件" in result.output
