@@ -22,8 +22,10 @@ _SKIP = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "del
 _CHAR = {W + "tab": "\t", W + "br": " ", W + "cr": " ", W + "noBreakHyphen": "-", W + "softHyphen": ""}
 _TITLE_STYLES = {"title", "heading 1", "标题", "标题 1", "heading1"}
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together
-MAX_RATIO = 200  # a part that inflates more than this is a zip bomb
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together, counted as actually inflated
+MAX_XML = 40 * 1024 * 1024  # XML parts together: each becomes a tree in memory (~10x its size)
+MAX_RATIO = 200  # a part of over 10 MB that inflates more than this is a zip bomb
+_CHUNK = 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _EXTRA_PARTS = (("header", "页眉"), ("footer", "页脚"), ("footnotes", "脚注"), ("endnotes", "尾注"))
@@ -94,16 +96,35 @@ def _check_container(data: bytes) -> None:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise LoadError("不是有效的 .docx 文件（ZIP 结构损坏）") from None
-    total = 0
     with zf:
-        for info in zf.infolist():
-            total += info.file_size
-            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10_000_000:
-                raise LoadError(f".docx 部件 {info.filename} 解压后异常膨胀，疑为压缩炸弹，已拒绝")
-        if total > MAX_UNCOMPRESSED:
-            raise LoadError(".docx 解压后过大，疑为压缩炸弹，已拒绝")
         if "word/document.xml" not in zf.namelist() and "[Content_Types].xml" not in zf.namelist():
             raise LoadError("不是有效的 .docx 文件（缺少正文部件）")
+        if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
+            raise LoadError(".docx 解压后过大，疑为压缩炸弹，已拒绝")
+        _inflate_within_limits(zf)
+
+
+def _inflate_within_limits(zf: zipfile.ZipFile) -> None:
+    """Inflate every part in chunks, counting the bytes actually produced (headers can lie), and
+    stop at the first limit crossed: all parts, XML parts, or one part's inflation ratio."""
+    total = xml = 0
+    for info in zf.infolist():
+        is_xml = info.filename.endswith((".xml", ".rels"))
+        size = 0
+        try:
+            with zf.open(info) as fh:
+                while chunk := fh.read(_CHUNK):
+                    size += len(chunk)
+                    total += len(chunk)
+                    xml += len(chunk) if is_xml else 0
+                    if total > MAX_UNCOMPRESSED or xml > MAX_XML:
+                        raise LoadError(".docx 解压后过大，疑为压缩炸弹，已拒绝")
+                    if size > 10_000_000 and size > MAX_RATIO * max(info.compress_size, 1):
+                        raise LoadError(f".docx 部件 {info.filename} 解压后异常膨胀，疑为压缩炸弹，已拒绝")
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
+            raise LoadError(f".docx 部件 {info.filename} 损坏（{type(e).__name__}）") from None
+        except RuntimeError:  # an encrypted zip member
+            raise LoadError(".docx 部件已加密，无法读取") from None
 
 
 def _part_root(part):
