@@ -1,6 +1,6 @@
 """Build the shipped data of the statistical typo rule (GOV102) from shippable sources.
 
-    python tools/build_typo_data.py [--jieba-dict PATH] [--pycorrector-data DIR]
+    python tools/build_typo_data.py [--jieba-dict PATH] [--pycorrector-data DIR] [--laws DIR] [--corpus-only]
 
 Inputs (found in installed packages when not given; nothing is downloaded):
   * jieba 0.42.1 ``jieba/dict.txt`` (MIT): word frequencies. rjieba segments with the same dictionary.
@@ -17,6 +17,18 @@ Outputs (``dictionaries/``):
     outside copyright, Wikisource text) and that jieba's dictionary lacks or knows as rare words
     (frequency below 1000: 抗疫, 减贫, 施策, 宪制 ...).
     GOV102 never reports a written form found there.
+  * ``typo_corpus.txt``: Han strings of 2-4 characters attested in the PRC laws and regulations of
+    ``../shared/corpus/laws/`` (LawRefBook/Laws @ 2f4c5c2, 国家法律法规数据库 texts; laws and regulations
+    are outside copyright, PRC Copyright Law Art. 5) that GOV102 could otherwise read as a slip: found in
+    at least CORPUS_MIN_DOCS instruments, one confusable character away from a dictionary word (or, for
+    two characters, a common word the other way round: 量质 for 质量), not a frequent jieba word already; a two-character string also needs a pointwise mutual information of
+    its characters above CORPUS_MIN_PMI (a word such as 设区/禁入/视情, not the seam of two words such as
+    商物 in 通商物流). Each line is ``string<TAB>instruments<TAB>instruments of its most attested
+    one-character correction``; GOV102 never reports a written form found in 10 or more instruments and
+    in 20 times as many as its correction, and reports the others (设区 vs 社区) as info at most. The State Council part of
+    ``../shared/corpus`` is not read: ECSpell's odw sets and ``eval/clean/gov_documents`` were built
+    from it. Rebuild this file alone with ``--corpus-only`` (it reads the shipped typo_words.txt.gz
+    and typo_confusion.txt).
   * ``typo_traditional.txt``: ``traditional<TAB>simplified`` for every traditional or variant character
     that has exactly one simplified form and is not itself a simplified character (GOV103), from
     OpenCC's ``TSCharacters.txt`` and ``JPVariants.txt`` (Apache-2.0) as shipped in
@@ -181,6 +193,82 @@ def build_attested(paths: list[Path], known: set[str]) -> list[str]:
     return sorted(seen)
 
 
+CORPUS_MIN_DOCS = 3
+CORPUS_MIN_PMI = -1.5
+
+
+def _corpus_lines(path: Path) -> list[str]:
+    """Paragraphs of one instrument: front matter and Markdown headings left out."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0].strip() == "---" and "---" in lines[1:]:
+        lines = lines[lines.index("---", 1) + 1 :]
+    return [line for line in lines if not line.lstrip().startswith("#")]
+
+
+def build_corpus(laws: Path, freq: dict[str, int], confusion: dict[str, set[str]]) -> list[tuple[str, int, int]]:
+    import collections
+    import math
+
+    docs: collections.Counter[str] = collections.Counter()
+    total: collections.Counter[str] = collections.Counter()
+    for path in sorted(laws.rglob("*.md")):
+        seen: set[str] = set()
+        for run in re.findall(r"[\u4e00-\u9fff]+", "\n".join(_corpus_lines(path))):
+            for n in (2, 3, 4):
+                for i in range(len(run) - n + 1):
+                    seen.add(run[i : i + n])
+            for i in range(len(run) - 1):
+                total[run[i : i + 2]] += 1
+        docs.update(seen)
+    first: collections.Counter[str] = collections.Counter()
+    second: collections.Counter[str] = collections.Counter()
+    for g, c in total.items():
+        first[g[0]] += c
+        second[g[1]] += c
+    pairs = sum(total.values())
+    index: dict[str, set[str]] = {}  # 设?  -> characters completing a dictionary word a correction could produce
+    for w, n in freq.items():
+        if n >= 5 and len(w) >= 2:
+            for k in range(len(w)):
+                index.setdefault(w[:k] + "?" + w[k + 1 :], set()).add(w[k])
+
+    def corrections(g: str) -> list[str]:
+        return [g[:k] + h + g[k + 1 :] for k, c in enumerate(g)
+                for h in index.get(g[:k] + "?" + g[k + 1 :], set()) & confusion.get(c, set())]
+
+    out = []
+    for g, d in docs.items():
+        swap = len(g) == 2 and freq.get(g[::-1], 0) >= 1000  # 量质 (量质并举), not a swapped 质量
+        if d < CORPUS_MIN_DOCS or freq.get(g, 0) >= 1000:
+            continue
+        rivals = corrections(g)
+        if not (swap or rivals):
+            continue
+        if len(g) == 2 and math.log(total[g] * pairs / (first[g[0]] * second[g[1]])) < CORPUS_MIN_PMI:
+            continue
+        out.append((g, d, max((docs.get(r, 0) for r in rivals), default=0)))
+    return sorted(out)
+
+
+def _shipped_words_and_confusion() -> tuple[dict[str, int], dict[str, set[str]]]:
+    it = iter(gzip.decompress((OUT / "typo_words.txt.gz").read_bytes()).decode("utf-8").split())
+    freq = dict(zip(it, map(int, it)))
+    confusion = {}
+    for line in (OUT / "typo_confusion.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            confusion[parts[0]] = set("".join(parts[1:]))
+    return freq, confusion
+
+
+def write_corpus(laws: Path) -> None:
+    if not laws.is_dir():
+        raise SystemExit(f"{laws} not found: pass --laws (the laws/ folder of ../shared/corpus)")
+    corpus = build_corpus(laws, *_shipped_words_and_confusion())
+    (OUT / "typo_corpus.txt").write_text("".join(f"{g}\t{d}\t{r}\n" for g, d, r in corpus), encoding="utf-8")
+    print(f"typo_corpus.txt: {len(corpus)} strings")
+
+
 def _fuzzy(py: str) -> str:
     for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
         if py.startswith(a):
@@ -240,7 +328,12 @@ def main() -> None:
     ap.add_argument("--attested", type=Path, nargs="*",
                     default=[ROOT.parent / "shared/eval/clean/gov_work_reports" / f"gwr_{y}.txt" for y in (2023, 2024)])
     ap.add_argument("--opencc-dictionary", type=Path, default=_package_file("opencc", "dictionary"))
+    ap.add_argument("--laws", type=Path, default=ROOT.parent / "shared/corpus/laws")
+    ap.add_argument("--corpus-only", action="store_true", help="rebuild typo_corpus.txt only")
     args = ap.parse_args()
+    if args.corpus_only:
+        write_corpus(args.laws)
+        return
     if not args.jieba_dict or not args.jieba_dict.exists():
         raise SystemExit("jieba/dict.txt not found: pip install jieba==0.42.1 or pass --jieba-dict")
     if not args.pycorrector_data or not (args.pycorrector_data / "same_pinyin.txt").exists():
@@ -261,6 +354,7 @@ def main() -> None:
     lines = ["# char\tsame sound same tone\tsame sound other tone\tsimilar shape\tsimilar strokes"]
     lines += ["\t".join([c] + ["".join(sorted(s)) for s in table[c]]) for c in sorted(table)]
     (OUT / "typo_confusion.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_corpus(args.laws)
     print(f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_traditional.txt: {len(traditional)} characters; typo_confusion.txt: {len(table)} characters")
 
 

@@ -22,7 +22,7 @@ import json
 import math
 from pathlib import Path
 
-from textlint_gov.typo import candidates, features, model
+from textlint_gov.typo import SWAP_KIND, candidates, features, model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +49,8 @@ def samples(eval_dir: Path, odw: bool = False) -> tuple[list[tuple[float, ...]],
     for src, tgt in tuning_pairs(eval_dir, odw):
         changed = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
         for sus in candidates(src):
+            if sus.kind == SWAP_KIND:
+                continue  # swapped characters have a fixed score (SWAP_SCORE), not the fitted one
             xs.append(features(m, sus))
             ys.append(1.0 if any(sus.start <= i < sus.end for i in changed) else 0.0)
     return xs, ys

@@ -36,7 +36,7 @@ SPAN = 4  # characters of context on each side of a candidate word that the loca
 # cost (natural log units) of each confusion kind: same sound & tone, same sound other tone, shape,
 # similar stroke sequence (weaker shape evidence)
 COST = (0.0, 1.5, 1.5, 2.0)
-KIND_NAMES = ("同音", "音近", "形近", "形近")
+KIND_NAMES = ("同音", "音近", "形近", "形近", "颠倒")  # the last: two characters of a word swapped (署部)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ class Suspect:
     kind: int  # index into KIND_NAMES
     score: float = 0.0  # confidence: logit of a logistic model over gain and word/character statistics
     context: tuple[float, ...] = ()  # features read from the surrounding text (see _context)
+    doubtful: bool = False  # the written form is attested in the laws corpus, if weakly: report as info at most
 
 
 class Model:
@@ -74,6 +75,8 @@ class Model:
                 index[key] = index.get(key, "") + w[k]
         self.index = index
         self.charstats: dict[str, tuple[int, int]] = {}  # char -> (words containing it, their total frequency)
+        self.names: frozenset[str] = frozenset()  # division names and stems (place_names())
+        self.weak: frozenset[str] = frozenset()  # strings of fewer laws (corpus_strings())
 
     def logp(self, w: str) -> float | None:
         n = self.freq.get(w)
@@ -198,11 +201,56 @@ def model() -> Model:
             for ch in parts[kind + 1] if kind + 1 < len(parts) else "":
                 row[ch] = kind
         confusion[parts[0]] = row
-    attested = frozenset(_data("typo_attested.txt").read_text(encoding="utf-8").split())
+    corpus = corpus_strings()
+    strong = frozenset(w for w, (docs, rival) in corpus.items() if _strongly_attested(docs, rival))
+    attested = frozenset(_data("typo_attested.txt").read_text(encoding="utf-8").split()) | strong
     m = Model(freq, confusion, vocabulary(), attested)
+    m.weak = frozenset(corpus) - attested
+    m.names = place_names()
     parts = _data("typo_charstats.txt").read_text(encoding="utf-8").split()
     m.charstats = {parts[i]: (int(parts[i + 1]), int(parts[i + 2])) for i in range(0, len(parts), 3)}
     return m
+
+
+@lru_cache(maxsize=1)
+def corpus_strings() -> dict[str, tuple[int, int]]:
+    """Strings attested in PRC laws and regulations -> (in how many instruments, in how many its most
+    attested one-character correction is) (``typo_corpus.txt``, see the build script)."""
+    it = iter(_data("typo_corpus.txt").read_text(encoding="utf-8").split())
+    return {w: (int(d), int(r)) for w, d, r in zip(it, it, it)}
+
+
+def _strongly_attested(docs: int, rival: int) -> bool:
+    """A string found in at least 10 laws and regulations and in 20 times as many as its most attested
+    one-character correction is right as written: the laws overwhelmingly prefer it. The others (at
+    least 3 laws, see the build script: 设区 against 社区, 视情 against 事情) are evidence, not proof:
+    a correction of them is reported as info at most."""
+    return docs >= CORPUS_STRONG_DOCS and docs >= CORPUS_RIVAL_RATIO * rival
+
+
+CORPUS_STRONG_DOCS = 10
+CORPUS_RIVAL_RATIO = 20
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every administrative division name of China (民政部 data of ``textlint_gov.rules._divisions``) and
+    its stem without 省/市/县/区/镇/乡/街道: evidence that the characters written there are right. A
+    two-character stem counts for provinces, cities and counties only (偃师, 包头, 平潭); the stems of
+    the 38,000 towns are kept from three characters up, since two-character ones (下初, 安马) are as
+    often the seam of two words."""
+    from textlint_gov.rules._divisions import SUFFIXES, _dataset
+
+    out: set[str] = set()
+    for d in _dataset()[0]:
+        out.add(d.name)
+        for suf in SUFFIXES:
+            if d.name.endswith(suf) and len(d.name) > len(suf) + 1:
+                stem = d.name[: -len(suf)]
+                if d.level <= 3 or len(stem) >= 3:
+                    out.add(stem)
+                break
+    return frozenset(n for n in out if 2 <= len(n) <= MAX_NAME)
 
 
 @lru_cache(maxsize=1)
@@ -224,8 +272,9 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
     """Every candidate correction with a segmentation gain of at least GEN_GAIN, scored (one per character)."""
     m = model()
     out: list[Suspect] = []
+    guarded = _guarded(text)
     for run in HAN_RUN.finditer(text):
-        out.extend(_detect_run(m, run.group(), run.start(), words, GEN_GAIN))
+        out.extend(_detect_run(m, run.group(), run.start(), words, GEN_GAIN, guarded))
     return out
 
 
@@ -249,7 +298,8 @@ def score(m: "Model", sus: Suspect) -> float:
     return sum(w * x for w, x in zip(WEIGHTS, features(m, sus)))
 
 
-def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: float) -> list[Suspect]:
+def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: float,
+                guarded: frozenset[int] = frozenset()) -> list[Suspect]:
     n = len(s)
     if n < 2:
         return []
@@ -287,6 +337,8 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
                 if word in attested:
                     continue
                 f_orig = freq.get(word, 0)
+                if L >= 3 and f_orig >= TARGET_MIN_FREQ:
+                    continue  # an idiom or word as written (以点带面) is not rewritten into another one
                 if len(hits) > len(conf):  # walk the shorter of the two (masked keys like 中? have hundreds)
                     pairs = [(ch, kind) for ch, kind in conf.items() if ch in hits]
                 else:
@@ -309,11 +361,62 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
         if best is not None:
             if protected is None:
                 protected = _protected(s, words | m.vocab)
-            if any(a <= i < b for a, b in protected) or _foreign_abbrev(s, i) or _name_like(s, i, single):
+            if (base + i in guarded or any(a <= i < b for a, b in protected) or _in_place_name(m, s, i)
+                    or _foreign_abbrev(s, i) or _name_like(s, i, single)):
                 continue
-            best = dataclasses.replace(best, context=_context(m, s, i, single, best.start - base, best.end - base))
+            best = dataclasses.replace(best, context=_context(m, s, i, single, best.start - base, best.end - base),
+                                       doubtful=best.wrong in m.weak)
             found.append(dataclasses.replace(best, score=score(m, best)))
+    last = -1
+    for i in range(n - 1):
+        if i <= last:
+            continue
+        sus = _swapped(m, s, i)
+        if sus is None:
+            continue
+        if protected is None:
+            protected = _protected(s, words | m.vocab)
+        if any(base + k in guarded or _in_place_name(m, s, k) or _name_like(s, k, single) for k in (i, i + 1)):
+            continue
+        if any(a < i + 2 and i < b for a, b in protected):
+            continue
+        sus = dataclasses.replace(sus, start=base + i, end=base + i + 2, pos=base + i)
+        rivals = [f for f in found if f.start < sus.end and sus.start < f.end]
+        if any(f.gain >= sus.gain for f in rivals):
+            continue  # a one-character slip explains the text better
+        found = [f for f in found if f not in rivals] + [sus]
+        last = i + 1
     return found
+
+
+# Characters that end a place name (塘屿, 金井湾): a pair starting with one is the seam after a name
+# (塘屿岛, 金井湾台湾小镇), not a swapped word.
+PLACE_END = frozenset("湾屿岛山江河湖海港澳村镇乡县市区州省街路桥溪峰岭洲坑塘礁岙坪洋厝垵")
+SWAP_KIND = 4
+SWAP_MIN_FREQ = 1000  # the word the two characters make in the other order must be this common (部署)
+SWAP_GAIN = 10.0  # and the text around must segment this much (natural log) more probably with it
+SWAP_SCORE = 1.0  # a swap is reported as a warning at the default thresholds, never as certain
+
+
+def _swapped(m: Model, s: str, i: int) -> Suspect | None:
+    """Two characters of a common word written the other way round (署部 for 部署): the pair is no
+    word and no attested string, the reversed pair is a common word, and the text around it segments
+    far more probably with the reversed pair."""
+    pair = s[i : i + 2]
+    a, b = pair
+    if (a == b or a in FUNCTION_CHARS or b in FUNCTION_CHARS or a in PLACE_END or pair in m.freq
+            or pair in m.attested or pair in m.weak):
+        return None
+    right = b + a
+    if m.freq.get(right, 0) < SWAP_MIN_FREQ:
+        return None
+    lo, hi = max(0, i - SPAN), min(len(s), i + 2 + SPAN)
+    window = s[lo:hi]
+    k = i - lo
+    gain = m.best(window[:k] + right + window[k + 2 :]) - m.best(window)
+    if gain < SWAP_GAIN:
+        return None
+    return Suspect(i, i + 2, i, pair, right, gain, SWAP_KIND, SWAP_SCORE)
 
 
 # Function characters whose mutual confusions (的/地/得, 在/再 ...) need grammar, not word statistics.
@@ -342,12 +445,56 @@ TRANSLIT = frozenset("娜莉丽妮佛顿伊斯尔特拉德塞森基尼诺罗卡�
 
 
 def _name_like(s: str, i: int, single: set[int]) -> bool:
+    for p in range(max(0, i - 3), i + 1):
+        if s[p : p + 2] in COMPOUND_SURNAMES:  # 欧阳晓波, 司马光: the surname and up to two given-name characters
+            return True
     for p in (i - 2, i - 1, i):
         if p >= 0 and s[p] in SURNAMES and p in single and (p + 1 in single or p + 1 == i):
             return True
     c = s[i]
     if c in TRANSLIT and ((i > 0 and s[i - 1] in TRANSLIT) or (i + 1 < len(s) and s[i + 1] in TRANSLIT)):
         return True
+    return False
+
+
+# Compound surnames of 《百家姓》 still in use (欧阳 司马 上官 ...).
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 独孤 南宫 西门 端木 轩辕 "
+    "呼延 百里 东郭 闻人 澹台 公冶 太史 申屠 钟离 万俟 拓跋 赫连 宗政 濮阳 淳于 单于 仲孙 乐正 锺离".split()
+)
+MAX_NAME = 12  # longest division name or stem looked up around a suspect character
+# 发文字号: the issuing code right before 〔2021〕/[2021]/（2021） and the number with 号 (包府办发〔2021〕3号)
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[［（(【]\s*(?:19|20)\d\d\s*[〕\]］）)】]\s*第?\s*\d+\s*号")
+# A personal name: the two or three characters before 同志 (凌敏同志), or a name standing alone after a
+# role in a list (副局长 高诚良, 副主任：欧阳晓波).
+COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
+LISTED_NAME = re.compile(
+    r"(?:长|主任|委员|书记|成员|主席|经理|干事|科员|调研员|秘书|助理|专员|联络员|组员|主管|院士|教授|代表)"
+    r"(?:\s*[：:]\s*|\s+)([\u4e00-\u9fff]{2,4})(?=\s|$|[、，,；;）)])"
+)
+
+# A trade name (字号) of a registered business: the characters right before 家庭农场, 合作社, 有限公司
+# (丰景家庭农场) are chosen, not words.
+TRADE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=(?:家庭农场|专业合作社|合作社|有限责任公司|股份有限公司|有限公司))")
+
+
+def _guarded(text: str) -> frozenset[int]:
+    """Positions that are no words of running text: 发文字号 codes, personal names and trade names (see above)."""
+    out: set[int] = set()
+    for pattern in (DOC_NUMBER, COMRADE, LISTED_NAME, TRADE_NAME):
+        for mo in pattern.finditer(text):
+            out.update(range(mo.start(1), mo.end(1)))
+    return frozenset(out)
+
+
+def _in_place_name(m: Model, s: str, i: int) -> bool:
+    """``s[i]`` is inside a division name or stem (长顺县代化镇, 包头): never a typo there."""
+    names = m.names
+    n = len(s)
+    for L in range(2, MAX_NAME + 1):
+        for k in range(max(0, i - L + 1), min(i, n - L) + 1):
+            if s[k : k + L] in names:
+                return True
     return False
 
 
