@@ -122,6 +122,7 @@ _TRAILER = re.compile(
     r"[ \u3000]*(?:(?:信息)?来源[:：][ \u3000]*[^ \u3000]{0,40}[ \u3000]*)?"
     r"(?:附件下载|相关附件[:：]|【?打印本页】?|【?关闭窗口】?|扫一扫在手机打开当前页).*$"
 )
+_TRAILER_KEYS = ("附件下载", "相关附件", "打印本页", "关闭窗口", "扫一扫")
 _SOURCE_END = re.compile(r"[ \u3000]+(?:信息)?来源[:：]?[ \u3000]*([^ \u3000。；，]{0,40})[ \u3000]*$")
 
 
@@ -132,16 +133,17 @@ def chrome_spans(text: str, known_sources: tuple[str, ...] = ()) -> list[tuple[i
     X is one of them (or empty), never a 数据来源 line of the post itself.
     """
     spans: list[tuple[int, int]] = []
-    m = _BREADCRUMB.match(text)
+    # Each pattern runs only when its key word is there: most blocks of a draft have none.
+    m = _BREADCRUMB.match(text) if "位置" in text[:12] else None
     if m:
         spans.append(m.span())
-    for m in _META_TABLE.finditer(text):
-        spans.append(m.span())
+    if "索" in text:
+        spans.extend(m.span() for m in _META_TABLE.finditer(text))
     tail = len(text)
-    m = _TRAILER.search(text)
+    m = _TRAILER.search(text) if any(k in text for k in _TRAILER_KEYS) else None
     if m:
         tail = m.start()
-    m = _SOURCE_END.search(text, 0, tail)
+    m = _SOURCE_END.search(text, 0, tail) if "来源" in text else None
     if m and m.end() == tail and (not m.group(1) or m.group(1) in known_sources):
         tail = m.start()
     if tail < len(text):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib.util
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,6 +143,7 @@ class DictionaryRule(Rule):
             else False
         )
         self._regex_entries = [e for e in self.entries if e.regex]
+        self._regex_by_date: dict[_dt.date | None, list[Entry]] = {}
 
     def prepare(self, options: dict[str, Any]) -> None:
         self._compile()
@@ -162,9 +164,7 @@ class DictionaryRule(Rule):
                         continue
                     yield self._hit(entry, s, e, wrong, entry.correct, post_date)
                     break
-        for entry in self._regex_entries:
-            if not entry.applies(post_date):
-                continue
+        for entry in self._regex_entries_for(post_date):
             for pattern, replace in entry.regex:
                 for m in pattern.finditer(text):
                     s, e = m.span()
@@ -176,6 +176,15 @@ class DictionaryRule(Rule):
                         continue
                     suggestion = m.expand(replace) if replace is not None else entry.correct
                     yield self._hit(entry, s, e, m.group(), suggestion, post_date)
+
+    def _regex_entries_for(self, post_date: _dt.date | None) -> list[Entry]:
+        """The regex entries that apply on ``post_date`` (cached: a document has one date)."""
+        cache = self._regex_by_date
+        if post_date not in cache:
+            if len(cache) > 64:
+                cache.clear()
+            cache[post_date] = [e for e in self._regex_entries if e.applies(post_date)]
+        return cache[post_date]
 
     def _hit(self, entry: Entry, s: int, e: int, match: str, suggestion: str, post_date: _dt.date | None) -> Hit:
         message = (entry.message or self.template).format(match=match, correct=suggestion, note=entry.note)
@@ -209,6 +218,11 @@ def _post_date(meta: dict) -> _dt.date | None:
         return None
     if isinstance(value, _dt.date):
         return value
+    return _parse_date(str(value))
+
+
+@lru_cache(maxsize=256)
+def _parse_date(value: str) -> _dt.date | None:
     m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
     if not m:
         return None

@@ -201,23 +201,33 @@ def model() -> Model:
             for ch in parts[kind + 1] if kind + 1 < len(parts) else "":
                 row[ch] = kind
         confusion[parts[0]] = row
-    corpus = corpus_strings()
-    strong = frozenset(w for w, (docs, rival) in corpus.items() if _strongly_attested(docs, rival))
+    strong, weak = _corpus_sets()
     attested = frozenset(_data("typo_attested.txt").read_text(encoding="utf-8").split()) | strong
     m = Model(freq, confusion, vocabulary(), attested)
-    m.weak = frozenset(corpus) - attested
+    m.weak = weak - attested
     m.names = place_names()
     parts = _data("typo_charstats.txt").read_text(encoding="utf-8").split()
     m.charstats = {parts[i]: (int(parts[i + 1]), int(parts[i + 2])) for i in range(0, len(parts), 3)}
     return m
 
 
-@lru_cache(maxsize=1)
 def corpus_strings() -> dict[str, tuple[int, int]]:
     """Strings attested in PRC laws and regulations -> (in how many instruments, in how many its most
-    attested one-character correction is) (``typo_corpus.txt``, see the build script)."""
+    attested one-character correction is) (``typo_corpus.txt``, see the build script). Not cached:
+    the model keeps only the two sets it needs."""
     toks = _data("typo_corpus.txt").read_text(encoding="utf-8").split()
     return dict(zip(toks[0::3], zip(map(int, toks[1::3]), map(int, toks[2::3]))))
+
+
+def _corpus_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The laws' strings split into strongly attested ones and the rest, read line by line (no
+    table of counts kept)."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for line in _data("typo_corpus.txt").read_text(encoding="utf-8").splitlines():
+        w, docs, rival = line.split("\t")
+        (strong if _strongly_attested(int(docs), int(rival)) else weak).add(w)
+    return frozenset(strong), frozenset(weak)
 
 
 def _strongly_attested(docs: int, rival: int) -> bool:
