@@ -9,7 +9,10 @@ skipped, and the result is linted again, until nothing more can be fixed (at mos
 - .txt, .md, .html: the edits are spliced into the original bytes, each replacement encoded in the
   file's own encoding (a GB18030 file stays GB18030), so the BOM, the line endings and every byte
   outside the fixed spans stay as they were. The file is replaced atomically (a temporary file
-  beside it, then ``os.replace``).
+  beside it, then ``os.replace``), keeping its mode, owner and group, and only if it still holds
+  the bytes that were checked (an edit saved while govlint ran is never lost). A file with several
+  hard links or without write permission (even for root) is refused with one line, as is a file
+  whose owner cannot be kept: see :func:`replace_checked`.
 - .docx: a fix inside one run replaces that run's text, so the run keeps its formatting; a fix whose
   span crosses runs (part bold, part plain; a tracked change) is reported and left alone, as are
   fixes in footnotes and endnotes.
@@ -24,6 +27,7 @@ import difflib
 import html
 import io
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,28 +260,8 @@ def _fix_docx(doc, findings):
 # --- files --------------------------------------------------------------------------------
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it, then replace. A symbolic link
-    is followed (its target is rewritten); an existing file keeps its permissions."""
-    target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+class WriteRefused(Exception):
+    """``--fix`` will not replace this file; the message says why in one short line."""
 
 
 def _umask() -> int:
@@ -286,14 +270,107 @@ def _umask() -> int:
     return mask
 
 
+def _tempfile_beside(path: Path, data: bytes) -> str:
+    """A temporary file in ``path``'s folder holding ``data`` (flushed to disk); the caller renames
+    or removes it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def write_new(path: str | os.PathLike, data: bytes) -> None:
+    """Create or replace the output file ``path`` (a review copy) without ever writing through a
+    link: the data goes to a temporary file in the same folder, which is then renamed over the
+    name, so a symbolic or hard link planted there is replaced, never what it points to. The file
+    gets the usual mode (0666 less the umask)."""
+    p = Path(path)
+    if p.is_dir() and not p.is_symlink():
+        raise IsADirectoryError(21, "同名文件夹已存在", str(p))
+    tmp = _tempfile_beside(p, data)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, p)
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def check_rewritable(path: str | os.PathLike) -> os.stat_result:
+    """The stat of the file ``--fix`` would rewrite (a symbolic link is followed, as the user named
+    the draft), or :class:`WriteRefused` when replacing it would do what ``sed -i`` users do not
+    expect: break hard links, or rewrite a file without write permission (even as root)."""
+    target = os.path.realpath(path)
+    st = os.stat(target)
+    if not stat.S_ISREG(st.st_mode):
+        raise WriteRefused("不是普通文件，未改写")
+    if st.st_nlink > 1:
+        raise WriteRefused(f"该文件有 {st.st_nlink} 个硬链接，改写会断开链接，未改写（可用 --diff 查看修改，手工修改）")
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise WriteRefused("文件只读（没有写权限），未改写")
+    return st
+
+
+def replace_checked(path: str | os.PathLike, data: bytes, original: bytes, before: os.stat_result) -> None:
+    """Replace the draft at ``path`` with ``data`` atomically, keeping its mode, owner and group.
+
+    ``original`` and ``before`` are the bytes and the stat read when the check started. Just before
+    the rename the file is read again: if it is no longer the same file with the same bytes (someone
+    saved it while govlint ran), nothing is replaced and :class:`WriteRefused` says so. Refused too:
+    several hard links, no write permission (:func:`check_rewritable`), an owner that cannot be kept.
+    """
+    from textlint_gov.loaders import LoadError, read_input
+
+    target = Path(os.path.realpath(path))
+    st = check_rewritable(target)
+    tmp = _tempfile_beside(target, data)
+    try:
+        mine = os.stat(tmp)
+        if (mine.st_uid, mine.st_gid) != (st.st_uid, st.st_gid):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                raise WriteRefused("无法保留文件的属主和属组，未改写") from None
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
+        try:
+            now = os.stat(target)
+            current = read_input(target)
+        except (OSError, LoadError):
+            raise WriteRefused("文件在检查期间被改动或移走，未改写，请重新运行") from None
+        if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino) or current != original:
+            raise WriteRefused("文件在检查期间被改动，未改写（以免丢失改动），请重新运行")
+        if (now.st_nlink, now.st_mode, now.st_uid, now.st_gid) != (st.st_nlink, st.st_mode, st.st_uid, st.st_gid):
+            raise WriteRefused("文件的链接、权限或属主在检查期间被改动，未改写，请重新运行")
+        os.replace(tmp, target)
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
 def fix_file(path: str, config, write: bool = True) -> FixResult:
-    """Fix one draft on disk; with ``write=False`` (``--diff``) the file is left as it is."""
+    """Fix one draft on disk; with ``write=False`` (``--diff``) the file is left as it is.
+
+    Raises :class:`WriteRefused` when the file may not be replaced (see :func:`replace_checked`)."""
     from textlint_gov.loaders import read_input
 
     data = read_input(path)
+    before = os.stat(path)
     result = fix_bytes(data, path, config)
     if write and result.changed and result.applied:
-        write_atomic(path, result.fixed)
+        replace_checked(path, result.fixed, data, before)
     return result
 
 
@@ -316,13 +393,20 @@ def fix_target(target: str, config, write: bool = True, stdin_filename: str = "s
             data, name = read_stream(sys.stdin.buffer), stdin_filename
         else:
             data = read_input(target)
+            before = os.stat(target)
+            if write:
+                check_rewritable(target)  # refuse before the work, not only after it
         result = fix_bytes(data, name, config)
-    except (LoadError, RuleCrash) as e:
+    except (LoadError, RuleCrash, WriteRefused) as e:
         return FileResult(target, error=str(e)), None
+    except OSError as e:
+        return FileResult(target, error=f"无法读取：{e.strerror or e}"), None
     result.path = target
     if write and result.changed and result.applied:
         try:
-            write_atomic(target, result.fixed)
+            replace_checked(target, result.fixed, data, before)
+        except WriteRefused as e:
+            return FileResult(target, error=str(e)), None
         except OSError as e:
             return FileResult(target, error=f"无法写回：{e.strerror or e}"), None
     return FileResult(target, result.findings, result.document), result

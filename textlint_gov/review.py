@@ -1,6 +1,8 @@
 """``govlint review draft.docx``: a copy of the draft with one Word comment per finding.
 
-The copy ``draft.govlint.docx`` is written beside the original, which is never touched. Each
+The copy ``draft.govlint.docx`` is written beside the original, which is never touched: through a
+temporary file in the same folder renamed over the name, so a symbolic or hard link planted at
+``draft.govlint.docx`` is replaced and never written through. Each
 comment is authored "govlint", anchored on the offending text and says what is wrong and what to
 write instead, so a clerk reads the review in Word or WPS. A finding inside a run gets its own run
 (the run is split on the copy, formatting kept); findings in headers, footers and footnotes, where
@@ -161,13 +163,13 @@ def review(path, config_path, select, ignore):
         err(f"{path}: {e}")
         sys.exit(EXIT_ERROR)
     target = review_path(src)
-    if target.resolve() == src.resolve():  # pragma: no cover - cannot happen with the .govlint suffix
+    if target.absolute() == src.absolute():  # pragma: no cover - cannot happen with the .govlint suffix
         err(f"{path}: 审阅稿不能覆盖原文")
         sys.exit(EXIT_ERROR)
-    from textlint_gov.fix import write_atomic
+    from textlint_gov.fix import write_new
 
     try:
-        write_atomic(target, reviewed)
+        write_new(target, reviewed)  # a link planted at the target is replaced, never followed
     except OSError as e:
         err(f"{target}: 无法写入（{e.strerror or e}）")
         sys.exit(EXIT_ERROR)

@@ -224,7 +224,8 @@ def run_audit(
         res = results[unit]
         if day is None:
             res.undated += 1
-            problems.append(Problem("undated", c.rel, "没有发布日期（文件名无 YYYY-MM-DD 前缀，元数据也无日期），按未更新计", unit))
+            why = f"文件名前缀{c.bad_prefix}" if c.bad_prefix else "文件名无 YYYY-MM-DD 前缀"
+            problems.append(Problem("undated", c.rel, f"没有发布日期（{why}，元数据也无日期），按未更新计", unit))
             continue
         wk = week_monday(day)
         if wk in week_index:
@@ -264,7 +265,7 @@ def run_audit(
         members = [r for r in ordered if r.unit.group == group]
         for r, rank in zip(members, ranks([r.total for r in members])):
             r.rank = rank
-    order = {"unknown_folder": 0, "unsupported": 1, "unreadable": 2, "no_unit": 3, "unknown_unit": 4, "undated": 5, "missing_score": 6}
+    order = {"unknown_folder": 0, "unsupported": 1, "unreadable": 2, "no_unit": 3, "unknown_unit": 4, "bad_date": 5, "undated": 6, "missing_score": 7}
     problems.sort(key=lambda p: (order.get(p.kind, 9), p.path))
     return AuditResult(f"{year:04d}-{mon:02d}", weeks, ordered, problems, scoring, columns, len(todo), hits)
 

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any, Callable, Iterable
 
 from textlint_gov.yamlfile import read_yaml
 
-from textlint_gov.audit.score import date_from_meta, date_from_name, to_decimal
+from textlint_gov.audit.score import date_from_meta, date_from_name, impossible_date_prefix, to_decimal
 
 UNITS_FILE = "units.yaml"
 UNIT_KEYS = ("name", "group", "aliases", "scores")
@@ -42,7 +43,8 @@ class Unit:
 
 @dataclass
 class Problem:
-    kind: str  # undated | unknown_folder | unknown_unit | no_unit | unreadable | unsupported | missing_score
+    # undated | bad_date | unknown_folder | unknown_unit | no_unit | unreadable | unsupported | missing_score
+    kind: str
     path: str
     message: str
     unit: str | None = None
@@ -87,6 +89,7 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
         raise AuditError(f"{where}: units 应为非空列表")
     units: list[Unit] = []
     seen: dict[str, str] = {}
+    names: dict[str, str] = {}  # normalised name -> as written
     for i, item in enumerate(items, 1):
         at = f"{where}: units 第{i}项"
         if not isinstance(item, dict):
@@ -97,7 +100,7 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             raise AuditError(f"{at}: name 应为单位名称（字符串）")
-        name = name.strip()
+        name = normalise_name(name)
         at = f"{where}: 单位“{name}”"
         group = item.get("group")
         if not isinstance(group, str) or not group.strip():
@@ -118,16 +121,26 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
                 raise AuditError(f"{at}: scores.{key} 应为数字，而不是“{value}”") from None
             if not scores[str(key)].is_finite():
                 raise AuditError(f"{at}: scores.{key} 应为数字，而不是“{value}”")
-        for label in (name, *[a.strip() for a in aliases]):
+        aliases = [normalise_name(a) for a in aliases]
+        if name in names:
+            raise AuditError(f"{where}: 单位“{names[name]}”和“{item['name']}”只差空格，是同一个单位，出现了两次"
+                             if names[name] != item["name"] else f"{where}: 单位“{name}”出现了两次")
+        names[name] = item["name"]
+        for label in dict.fromkeys((name, *aliases)):
             if label in seen and seen[label] != name:
-                raise AuditError(f"{at}: 名称或别名“{label}”与单位“{seen[label]}”重复")
+                raise AuditError(f"{at}: 名称或别名“{label}”与单位“{seen[label]}”重复（不计空格）")
             seen[label] = name
-        units.append(Unit(name, group.strip(), tuple(a.strip() for a in aliases), scores))
-    names = [u.name for u in units]
-    dup = next((n for n in names if names.count(n) > 1), None)
-    if dup:
-        raise AuditError(f"{where}: 单位“{dup}”出现了两次")
+        units.append(Unit(name, normalise_name(group), tuple(a for a in dict.fromkeys(aliases) if a != name), scores))
     return units
+
+
+_SPACE_BY_CJK = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
+
+
+def normalise_name(text: str) -> str:
+    """A unit name as it is compared and shown: spaces (also full-width) around Chinese characters
+    removed, other runs of white space made one space (“甲 局” and “甲　局” are “甲局”)."""
+    return _SPACE_BY_CJK.sub("", " ".join(text.split()))
 
 
 def unit_labels(units: Iterable[Unit]) -> dict[str, str]:
@@ -159,6 +172,7 @@ class Candidate:
     rel: str
     unit: str | None  # from the folder; None for files at the top of the export
     name_date: dt.date | None
+    bad_prefix: str | None = None  # why the name's YYYY-MM-DD prefix is no real date (2021-02-30)
 
 
 def _hidden(name: str) -> bool:
@@ -173,9 +187,21 @@ def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tup
     candidates: list[Candidate] = []
     problems: list[Problem] = []
     skip = {units_file.resolve()} if units_file else set()
+    root = os.path.realpath(export)
+
+    def outside(p: Path, unit: str | None = None) -> bool:
+        """A symbolic link (or a path through one) leading out of the export: listed, never read."""
+        real = os.path.realpath(p)
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return False
+        rel = p.relative_to(export).as_posix() + ("/" if p.is_dir() else "")
+        problems.append(Problem("unreadable", rel, "是指向导出文件夹以外的符号链接，未读取（只检查导出文件夹内的文稿）", unit))
+        return True
 
     def add_file(p: Path, unit: str | None) -> None:
         rel = p.relative_to(export).as_posix()
+        if p.is_symlink() and outside(p, unit):
+            return
         if p.resolve() in skip or p.name.endswith(".govlint.docx"):
             return
         if p.suffix.lower() not in SUFFIXES:
@@ -183,7 +209,10 @@ def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tup
                 return
             problems.append(Problem("unsupported", rel, f"不是可检查的文稿（支持 {'、'.join(SUFFIXES)}），已跳过", unit))
             return
-        candidates.append(Candidate(p, rel, unit, date_from_name(p.name)))
+        bad = impossible_date_prefix(p.name)
+        if bad:
+            problems.append(Problem("bad_date", rel, f"文件名的日期前缀{bad}，未按它定日期，请改正", unit))
+        candidates.append(Candidate(p, rel, unit, date_from_name(p.name), bad))
 
     try:
         entries = sorted(export.iterdir(), key=lambda p: p.name)
@@ -197,14 +226,18 @@ def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tup
             if unit is None:
                 problems.append(Problem("unknown_folder", entry.name + "/", f"文件夹“{entry.name}”不是 {UNITS_FILE} 中的单位名称或别名，已跳过"))
                 continue
-            for p in _files_under(entry, problems, export):
+            if entry.is_symlink() and outside(entry, unit):
+                continue
+            for p in _files_under(entry, problems, export, outside):
                 add_file(p, unit)
         elif entry.is_file():
             add_file(entry, None)
     return candidates, problems
 
 
-def _files_under(folder: Path, problems: list[Problem], export: Path) -> list[Path]:
+def _files_under(folder: Path, problems: list[Problem], export: Path, outside=None) -> list[Path]:
+    """The files below ``folder``; linked folders are not entered (those leading out of the export
+    are listed by ``outside``)."""
     out: list[Path] = []
 
     def onerror(e: OSError) -> None:
@@ -213,6 +246,10 @@ def _files_under(folder: Path, problems: list[Problem], export: Path) -> list[Pa
 
     for root, dirs, files in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        if outside is not None:
+            for d in dirs:
+                if os.path.islink(os.path.join(root, d)):
+                    outside(Path(root) / d)
         out.extend(Path(root) / f for f in sorted(files) if not _hidden(f))
     return out
 

@@ -125,6 +125,23 @@ def date_from_name(name: str) -> dt.date | None:
     return _date(m) if m else None
 
 
+def impossible_date_prefix(name: str) -> str | None:
+    """Why a file name's ``YYYY-MM-DD`` prefix is no real date (2021-02-30, 2021-13-01), in a few
+    Chinese words, or None when the name has no such prefix or its date exists."""
+    m = _DATE_PREFIX.match(name)
+    if not m or _date(m) is not None:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if year < 1:
+        return f"“{m.group(0)}”不是有效日期（没有{year}年）"
+    if not 1 <= month <= 12:
+        return f"“{m.group(0)}”不是有效日期（没有{month}月）"
+    last = month_days(year, month)[1].day
+    if day < 1:
+        return f"“{m.group(0)}”不是有效日期（没有{day}日）"
+    return f"“{m.group(0)}”不是有效日期（{year}年{month}月只有{last}天）"
+
+
 def date_from_meta(value: Any) -> dt.date | None:
     """A metadata date: 2021-01-05, 2021/1/5, 2021年1月5日, with or without a time."""
     if isinstance(value, dt.datetime):

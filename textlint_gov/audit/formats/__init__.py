@@ -33,6 +33,7 @@ PROBLEM_KINDS = {
     "no_unit": "无法确定单位",
     "unknown_unit": "未知单位",
     "undated": "无发布日期",
+    "bad_date": "日期前缀有误",
     "missing_score": "缺少得分",
 }
 
