@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Callable
@@ -33,14 +35,46 @@ class ConfiguredRule:
     options: dict[str, Any]
 
 
+MAX_ITEMS = 10_000  # entries of one list in rules.yaml (words, allow, units, …)
+MAX_ITEM_LENGTH = {"words": 50, "units": 100}  # characters of one entry; others: 1000
+MAX_NUMBER = 1_000_000  # any number in rules.yaml (widths, thresholds, scores)
+
+
 def _str_list(value: Any, key: str) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{key} 应为字符串列表")
+    limit = MAX_ITEM_LENGTH.get(key.rsplit(".", 1)[-1], 1000)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{key} 应为非空字符串的列表，如 [甲, 乙]")
+    if len(value) > MAX_ITEMS:
+        raise ValueError(f"{key} 有 {len(value)} 项，超过上限 {MAX_ITEMS}")
+    long = next((v for v in value if len(v) > limit), None)
+    if long is not None:
+        raise ValueError(f"{key} 中的“{long[:20]}…”过长（每项至多 {limit} 个字符）")
     return [str(v) for v in value]
+
+
+def _number(value: Any, key: str, low: float | None = None, high: float | None = None) -> float:
+    """A finite number (not a boolean, not .nan or .inf) within [low, high]."""
+    lo = -MAX_NUMBER if low is None else low
+    hi = MAX_NUMBER if high is None else high
+    allowed = f"{_fmt(lo)} 到 {_fmt(hi)} 之间的数"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{key} 的值“{_short(value)}”不合法（应为 {allowed}）")
+    if not math.isfinite(value) or not lo <= value <= hi:
+        raise ValueError(f"{key} 的值“{_short(value)}”不合法（应为 {allowed}）")
+    return value
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _severity(value: Any, key: str) -> Severity:
@@ -54,14 +88,17 @@ def _mapping(value: Any, key: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ValueError(f"{key} 应为映射")
+        raise ValueError(f"{key} 应为映射（键: 值）")
+    bad = next((k for k in value if not isinstance(k, str) or not k), None)
+    if bad is not None:
+        raise ValueError(f"{key} 的键“{_short(bad)}”不合法（应为非空字符串）")
     return value
 
 
 def _optional_str(value: Any, key: str) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise ValueError(f"{key} 应为字符串")
-    return value
+    if value is not None and (not isinstance(value, str) or len(value) > 100):
+        raise ValueError(f"{key} 应为字符串（至多 100 个字符），如 河南省洛阳市偃师区")
+    return value or None
 
 
 # Top-level keys of rules.yaml and how each is read. A later feature adds its key here.
@@ -125,7 +162,11 @@ class Config:
                 options = {**rule.options, **self.rule_options.get(rule.code, {})}
                 if "region" in rule.options and not options.get("region") and self.region:
                     options["region"] = self.region  # rules that use the top-level region setting
-                rule.prepare(options)
+                try:
+                    rule.prepare(options)
+                except RuleDefinitionError as e:
+                    where = str(self.path) if self.path else CONFIG_NAME
+                    raise ConfigError(f"{where}: {e}") from None
                 out.append(ConfiguredRule(rule, self.severity_for(rule), options))
             self._rules = out
         return self._rules
@@ -237,13 +278,13 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
     cfg.ignore = values.get("ignore", [])
     for key in ("select", "ignore"):
         for prefix in values.get(key, []):
-            if prefix != "ALL" and not any(r.code.startswith(prefix) for r in reg) and not _is_user_code(prefix, values):
-                raise ConfigError(f"{name}: {key} 中的“{prefix}”不匹配任何规则代码")
+            _check_prefix(prefix, key, name, reg, values)
     for prefix, level in values.get("severity", {}).items():
         try:
-            cfg.severity[str(prefix)] = _severity(level, f"severity.{prefix}")
+            cfg.severity[prefix] = _severity(level, f"severity.{prefix}")
         except ValueError as e:
             raise ConfigError(f"{name}: {e}") from None
+        _check_prefix(prefix, "severity", name, reg, values)
     for code, opts in values.get("rules", {}).items():
         if code not in reg:
             raise ConfigError(f"{name}: rules 中的“{code}”不是已知的规则代码")
@@ -256,9 +297,11 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
     cfg.allow = values.get("allow", [])
     for glob, codes in values.get("per-file-ignores", {}).items():
         try:
-            cfg.per_file_ignores[str(glob)] = _str_list(codes, f"per-file-ignores.{glob}")
+            cfg.per_file_ignores[glob] = _str_list(codes, f"per-file-ignores.{glob}")
         except ValueError as e:
             raise ConfigError(f"{name}: {e}") from None
+        for prefix in cfg.per_file_ignores[glob]:
+            _check_prefix(prefix, f"per-file-ignores.{glob}", name, reg, values)
     if "fail-on" in values:
         cfg.fail_on = values["fail-on"]
     cfg.region = values.get("region")
@@ -266,6 +309,7 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
     if cfg.scoring:
         from textlint_gov.audit.score import scoring_from_config
 
+        _check_scoring_numbers(cfg.scoring, name)
         scoring_from_config(cfg.scoring, name)  # a bad scoring: is an error for every command
     return cfg
 
@@ -274,22 +318,69 @@ def _is_user_code(prefix: str, values: dict) -> bool:
     return bool(values.get("dictionaries"))  # user dictionaries may define new codes
 
 
+def _check_prefix(prefix: str, key: str, name: str, reg, values: dict) -> None:
+    """A code prefix of select, ignore, severity or per-file-ignores must match some rule."""
+    if prefix == "ALL":
+        return
+    if _is_user_code(prefix, values):
+        if not re.fullmatch(r"[A-Z]{1,5}\d{0,3}", prefix):
+            raise ConfigError(f"{name}: {key} 中的“{_short(prefix)}”不是规则代码或其前缀（如 GOV、GOV2、GOV201）")
+        return
+    if not any(r.code.startswith(prefix) for r in reg):
+        raise ConfigError(f"{name}: {key} 中的“{_short(prefix)}”不匹配任何规则代码（如 GOV、GOV2、GOV201）")
+
+
+def _check_scoring_numbers(raw: dict, name: str) -> None:
+    """Bound every number of ``scoring:`` before the audit computes with it: ``1e999999999`` is
+    a string to YAML and a finite Decimal that overflows when added."""
+    from decimal import Decimal, InvalidOperation
+
+    def check(value: Any, key: str) -> None:
+        if value is None or isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            return  # the audit's own check names what is allowed
+        try:
+            d = Decimal(str(value).strip())
+        except InvalidOperation:
+            return
+        if not d.is_finite() or d.copy_abs() > MAX_NUMBER:
+            raise ConfigError(f"{name}: scoring.{key} 的值“{_short(value)}”不合法（应为 0 到 {MAX_NUMBER} 之间的数）")
+
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                check(v, f"{key}.{sub}")
+        else:
+            check(value, str(key))
+
+
 def _rule_options(rule: Rule, opts: Any, where: str) -> dict[str, Any]:
+    """Each option of ``rules.CODE`` checked against the type of its default and, for numbers,
+    against the rule's ``option_limits`` (else ±MAX_NUMBER); lists hold non-empty strings."""
     if not isinstance(opts, dict):
         raise ConfigError(f"{where} 应为映射（选项: 值）")
+    limits = getattr(rule, "option_limits", {})
     out = {}
     for key, value in opts.items():
         if key not in rule.options:
             known = "、".join(rule.options) or "无"
-            raise ConfigError(f"{where}: 未知的选项“{key}”（可用选项：{known}）")
+            raise ConfigError(f"{where}: 未知的选项“{_short(key)}”（可用选项：{known}）")
         default = rule.options[key]
-        ok = (
-            isinstance(value, type(default))
-            and not (isinstance(value, bool) and not isinstance(default, bool))
-        ) or (isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool))
-        if default is None:
-            ok = True
-        if not ok:
-            raise ConfigError(f"{where}.{key} 的值“{value}”类型不对（应为 {type(default).__name__}）")
+        try:
+            if isinstance(default, bool):
+                if not isinstance(value, bool):
+                    raise ValueError(f"{key} 的值“{_short(value)}”不合法（应为 true 或 false）")
+            elif isinstance(default, (int, float)):
+                low, high = limits.get(key, (None, None))
+                value = _number(value, key, low, high)
+                if isinstance(default, int) and not float(value).is_integer():
+                    raise ValueError(f"{key} 的值“{_short(value)}”不合法（应为整数）")
+            elif isinstance(default, list):
+                value = _str_list(value, key)
+            elif isinstance(default, str):
+                value = _optional_str(value, key) or ""
+            elif default is not None and not isinstance(value, type(default)):
+                raise ValueError(f"{key} 的值“{_short(value)}”类型不对（应为 {type(default).__name__}）")
+        except ValueError as e:
+            raise ConfigError(f"{where}.{e}") from None
         out[key] = value
     return out

