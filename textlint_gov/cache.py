@@ -4,20 +4,131 @@ The key is a SHA-256 of the file's bytes, its suffix, the file-specific ignores 
 everything that can change the findings (govlint version, rule code, shipped dictionaries, the
 configuration and user dictionaries). Entries are small JSON files written atomically, so two
 processes (the audit's workers, parallel hooks) can share one cache folder.
+
+A cache folder is not trusted (issue 16): it may come with a repository or be written by someone
+else. So the key is an HMAC under a secret of this user's (``~/.cache/govlint/cache.key``, else a
+``.key`` file in the cache folder): an entry planted by anyone who does not know the secret is never
+looked up. An entry also names its own key and the SHA-256 of the bytes it describes, and its shape
+is checked field by field; anything else is a miss (the file is checked again and the entry
+rewritten), never a traceback. Files are opened without following links and read with a size cap,
+and ``.tmp`` files left by a writer that was killed are removed after an hour.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from textlint_gov import __version__
-from textlint_gov.findings import Finding, finding_from_record, finding_to_record
+from textlint_gov.findings import CATEGORIES, Applicability, Finding, Severity, finding_from_record, finding_to_record
 
 DEFAULT_DIR = ".govlint_cache"
+FORMAT = 2  # the entry layout; entries of another layout are misses
+MAX_ENTRY = 32 * 1024 * 1024  # bytes; a larger "entry" is no entry of ours
+STALE_TMP = 3600  # seconds after which a .tmp file is a killed writer's leftover
+_KEY_BYTES = 32
+
+
+def _read_capped(path: Path, cap: int) -> bytes | None:
+    """The bytes of a regular file (not a link, FIFO or device) up to ``cap``; None otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > cap:
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            data = fh.read(cap + 1)
+        return data if len(data) <= cap else None
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _user_key_file() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache")
+                                                if os.path.expanduser("~") != "~" else "")
+    return Path(base) / "govlint" / "cache.key" if base else None
+
+
+def _load_or_create_key(path: Path) -> bytes | None:
+    """The secret in ``path``, created (mode 0600, atomically: link of a complete file) if missing."""
+    for _ in range(2):
+        data = _read_capped(path, 4096)
+        if data is not None and len(data) >= _KEY_BYTES:
+            return data
+        if data is not None or path.is_symlink():
+            return None  # something else is there: do not trust it, do not replace it
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                os.write(fd, os.urandom(_KEY_BYTES).hex().encode())
+                os.close(fd)
+                os.chmod(tmp, 0o600)
+                os.link(tmp, path)  # fails if another process made it first; then read theirs
+            except FileExistsError:
+                pass
+            finally:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+        except OSError:
+            return None
+    return None
+
+
+def cache_secret(directory: Path) -> bytes | None:
+    """This user's secret for cache keys (None: no secret can be had, so no cache is used)."""
+    user = _user_key_file()
+    if user is not None:
+        key = _load_or_create_key(user)
+        if key is not None:
+            return key
+    return _load_or_create_key(Path(directory) / ".key")
+
+
+def _is_int(v, low: int = 0) -> bool:
+    return type(v) is int and v >= low
+
+
+def _valid_finding(d) -> bool:
+    if not isinstance(d, dict):
+        return False
+    try:
+        ok = (
+            isinstance(d.get("code"), str) and d.get("category") in CATEGORIES
+            and isinstance(d.get("message"), str) and isinstance(d.get("match"), str)
+            and all(_is_int(d.get(k)) for k in ("start", "end"))
+            and all(_is_int(d.get(k), 1) for k in ("line", "column", "end_line", "end_column"))
+            and d["start"] <= d["end"]
+            and (d.get("suggestion") is None or isinstance(d.get("suggestion"), str))
+            and isinstance(d.get("where", ""), str)
+        )
+        if not ok:
+            return False
+        Severity(d["severity"])
+        if d.get("applicability") is not None:
+            Applicability(d["applicability"])
+        fix = d.get("fix", [])
+        return isinstance(fix, list) and all(
+            isinstance(e, list) and len(e) == 3 and _is_int(e[0]) and _is_int(e[1]) and e[0] <= e[1]
+            and (e[2] is None or isinstance(e[2], str)) for e in fix)
+    except (ValueError, TypeError, KeyError):
+        return False
 
 
 def _hash_tree(h, root: Path, patterns: tuple[str, ...]) -> None:
@@ -62,14 +173,16 @@ class FindingsCache:
         self.dir = Path(directory)
         self.config = config
         self.fingerprint = config_fingerprint(config)
+        self.secret = cache_secret(self.dir)
         self.hits = 0
         self.misses = 0
+        self._swept = False
 
     def key(self, data: bytes, path: str) -> str:
-        h = hashlib.sha256(self.fingerprint.encode())
-        h.update(Path(path).suffix.lower().encode())
-        h.update("\0".join(sorted(self.config.ignores_for(path))).encode())
-        h.update(data)
+        h = hmac.new(self.secret or b"", self.fingerprint.encode(), hashlib.sha256)
+        h.update(b"\0" + Path(path).suffix.lower().encode())
+        h.update(b"\0" + "\0".join(sorted(self.config.ignores_for(path))).encode())
+        h.update(b"\0" + hashlib.sha256(data).digest())
         return h.hexdigest()
 
     def _file(self, key: str) -> Path:
@@ -77,27 +190,80 @@ class FindingsCache:
 
     def get(self, data: bytes, path: str) -> tuple[list[Finding], dict[int, str], dict] | None:
         """(findings with ``path`` set, source lines of the findings, document meta) or None."""
-        try:
-            record = json.loads(self._file(self.key(data, path)).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        hit = self._lookup(data, path) if self.secret is not None else None
+        if hit is None:
             self.misses += 1
+        else:
+            self.hits += 1
+        return hit
+
+    def _lookup(self, data: bytes, path: str):
+        key = self.key(data, path)
+        raw = _read_capped(self._file(key), MAX_ENTRY)
+        if raw is None:
             return None
-        self.hits += 1
-        findings = [finding_from_record({**d, "path": path}) for d in record["findings"]]
-        lines = {int(k): v for k, v in record.get("lines", {}).items()}
-        return findings, lines, record.get("meta", {})
+        try:
+            record = json.loads(raw.decode("utf-8"))
+            if not (isinstance(record, dict) and record.get("format") == FORMAT
+                    and hmac.compare_digest(str(record.get("key", "")), key)
+                    and hmac.compare_digest(str(record.get("sha256", "")), hashlib.sha256(data).hexdigest())):
+                return None
+            items, lines, meta = record["findings"], record["lines"], record["meta"]
+            if not (isinstance(items, list) and all(_valid_finding(d) for d in items)
+                    and isinstance(lines, dict) and all(v is None or isinstance(v, str) for v in lines.values())
+                    and isinstance(meta, dict) and all(isinstance(v, str) for v in meta.values())):
+                return None
+            findings = [finding_from_record({**d, "path": path}) for d in items]
+            lines = {int(k): v for k, v in lines.items()}
+        except (ValueError, TypeError, KeyError, RecursionError, AttributeError):
+            return None
+        return findings, lines, meta
 
     def put(self, data: bytes, path: str, findings: list[Finding], document=None, meta: dict | None = None) -> None:
         lines = {}
         if document is not None:
             lines = {f.line: document.line_text(f.line) for f in findings}
-        record = {"findings": [finding_to_record(f) for f in findings], "lines": lines, "meta": meta or {}}
-        target = self._file(self.key(data, path))
+        if self.secret is None:
+            return
+        key = self.key(data, path)
+        record = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest(),
+                  "findings": [finding_to_record(f) for f in findings], "lines": lines, "meta": meta or {}}
+        target = self._file(key)
+        self._sweep()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        except OSError:
+            return  # a cache that cannot be written is only slower
+        try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(record, fh, ensure_ascii=False)
             os.replace(tmp, target)
+        except (OSError, ValueError, TypeError):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+    def _sweep(self) -> None:
+        """Once per process: remove ``.tmp`` files older than an hour (a writer killed mid-write)."""
+        if self._swept:
+            return
+        self._swept = True
+        now = time.time()
+        try:
+            subdirs = [d for d in os.scandir(self.dir) if len(d.name) == 2 and d.is_dir(follow_symlinks=False)]
         except OSError:
-            pass  # a cache that cannot be written is only slower
+            return
+        for sub in subdirs:
+            try:
+                entries = list(os.scandir(sub.path))
+            except OSError:
+                continue
+            for e in entries:
+                try:
+                    if e.name.endswith(".tmp") and e.is_file(follow_symlinks=False) \
+                            and now - e.stat(follow_symlinks=False).st_mtime > STALE_TMP:
+                        os.unlink(e.path)
+                except OSError:
+                    pass

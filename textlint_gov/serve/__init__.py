@@ -44,7 +44,11 @@ def _bind(host: str, port: int):
               help="配置文件（默认从当前目录向上查找 rules.yaml）")
 @click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0.001),
               help="上传文件大小上限（MB）")
-def serve(host, port, config_path, max_upload_mb):
+@click.option("--max-checks", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="同时检查的稿件数上限（超出时请稍后再试）")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="非本机地址监听时，另外允许用来打开页面的主机名（可多次给出）")
+def serve(host, port, config_path, max_upload_mb, max_checks, allow_hosts):
     """启动本地网页校对服务：在浏览器中上传或粘贴稿件，查看标出的问题和修改建议。"""
     from textlint_gov.cli import err
     from textlint_gov.config import ConfigError, load_config
@@ -53,7 +57,8 @@ def serve(host, port, config_path, max_upload_mb):
     try:
         import uvicorn
 
-        from textlint_gov.serve.app import LOOPBACK_HOSTS, _log_to_stderr, create_app
+        from textlint_gov.serve.app import _log_to_stderr, allowed_hosts_for, create_app
+        from textlint_gov.serve.server import server_config
     except ImportError as e:  # pragma: no cover - the dependencies are declared
         err(f"缺少网页服务所需的组件（{e.name}），请重新安装 govlint")
         sys.exit(2)
@@ -69,8 +74,8 @@ def serve(host, port, config_path, max_upload_mb):
     actual = sock.getsockname()[1]
     click.echo("govlint 校对页面正在启动……", err=True)
     try:
-        app = create_app(config, max_upload=int(max_upload_mb * 1024 * 1024),
-                         allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+        app = create_app(config, max_upload=int(max_upload_mb * 1024 * 1024), max_active=max_checks,
+                         allowed_hosts=allowed_hosts_for(host, allow_hosts))
     except BaseException:
         sock.close()
         raise
@@ -83,13 +88,12 @@ def serve(host, port, config_path, max_upload_mb):
     if config.path:
         click.echo(f"使用配置：{config.path}")
     if not loopback:
-        click.echo(f"注意：正在 {host} 上监听，同一网络中的其他电脑也能打开此页面。")
+        click.echo(f"注意：正在 {host} 上监听，同一网络中的其他电脑也能打开此页面"
+                   f"（须用本机 IP 地址或本机名打开；其他名称请用 --allow-host 加上）。")
     click.echo("按 Ctrl+C 停止。", nl=True)
     sys.stdout.flush()
 
-    server = uvicorn.Server(uvicorn.Config(
-        app, log_level="warning", access_log=False, timeout_keep_alive=5, lifespan="off",
-    ))
+    server = uvicorn.Server(server_config(app))
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # pragma: no cover

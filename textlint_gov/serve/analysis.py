@@ -60,13 +60,9 @@ class Engine:
     def check(self, data: bytes, name: str) -> tuple[Document, list[Finding]]:
         """Load and lint; every failure becomes an :class:`InputError` with a Chinese message."""
         from textlint_gov.engine import RuleCrash, lint
-        from textlint_gov.loaders import SUFFIXES, LoadError, load_bytes
+        from textlint_gov.loaders import LoadError, load_bytes
 
-        suffix = PurePath(name).suffix.lower()
-        if suffix not in SUFFIXES:
-            hint = _HINTS.get(suffix, f"请上传 {'、'.join(SUFFIXES)} 格式的文稿")
-            shown = suffix or "无扩展名"
-            raise InputError(f"不支持的文件类型“{shown}”：{hint}", 415)
+        check_suffix(name)
         try:
             doc = load_bytes(data, name)
         except LoadError as e:
@@ -78,6 +74,17 @@ class Engine:
         except RuleCrash as e:  # lint turns any exception in a rule into RuleCrash
             raise InputError(f"检查“{name}”时出错：{e}", 500) from None
         return doc, findings
+
+
+def check_suffix(name: str) -> None:
+    """An :class:`InputError` (415) for a file type govlint cannot read, before its bytes are read."""
+    from textlint_gov.loaders import SUFFIXES
+
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        hint = _HINTS.get(suffix, f"请上传 {'、'.join(SUFFIXES)} 格式的文稿")
+        shown = suffix or "无扩展名"
+        raise InputError(f"不支持的文件类型“{shown}”：{hint}", 415)
 
 
 def _title_limit(config: Config) -> float:

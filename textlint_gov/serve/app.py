@@ -24,22 +24,25 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from importlib import resources
 from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from textlint_gov import __version__
 from textlint_gov.config import Config
-from textlint_gov.serve.analysis import PASTE_NAME, Engine, InputError, result_json
+from textlint_gov.serve.analysis import PASTE_NAME, Engine, InputError, check_suffix, result_json
 
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
+DEFAULT_MAX_ACTIVE = 4  # checks and reviews at once, uploads included: memory is about this × the upload cap
+DEFAULT_MAX_WAITING = 32  # requests waiting for a slot, their bodies not yet read (so they hold no memory)
+QUEUE_WAIT = 30.0  # seconds a request waits for a slot before it gets 503
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"]
 log = logging.getLogger("govlint.serve")
 
@@ -64,8 +67,78 @@ class TooLarge(Exception):
     pass
 
 
+def _drop_frames(exc: BaseException | None) -> None:
+    """Cut an exception (and its context) loose from the frames it was raised through: they hold the
+    upload, and a traceback in a reference cycle would keep megabytes alive until the next garbage
+    collection, past the limit on uploads at once."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        exc.__traceback__ = None
+        exc = exc.__context__ or exc.__cause__
+
+
 def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=_SECURITY_HEADERS)
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without the port: ``[::1]:8000`` → ``::1``, ``Localhost.:80`` → ``localhost``."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        end = h.find("]")
+        return h[1:end] if end > 0 else ""
+    if h.count(":") == 1:
+        h = h.split(":", 1)[0]
+    elif h.count(":") > 1:
+        return ""  # a bare IPv6 address must be bracketed in a Host header
+    return h.rstrip(".")
+
+
+def _is_ip(name: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+class HostCheck:
+    """Refuse a request whose Host names another site (DNS rebinding): only the given names, and IP
+    addresses (a page reached by its IP cannot be a rebound name), whatever address the server is on."""
+
+    def __init__(self, app, allowed_hosts) -> None:
+        self.app = app
+        self.allowed = {host_name(h) or h.lower() for h in allowed_hosts}
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            raw = dict(scope.get("headers") or ()).get(b"host", b"")
+            name = host_name(raw.decode("latin-1"))
+            if not name or not (name in self.allowed or _is_ip(name)):
+                response = _error("请求的主机名不对：请用启动时显示的地址打开校对页面", 400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def allowed_hosts_for(host: str, extra=()) -> list[str]:
+    """Names the page answers to when bound to ``host``: loopback names, the bound name, and for a
+    non-loopback address this computer's names and ``extra`` (``--allow-host``)."""
+    import socket
+
+    names = list(LOOPBACK_HOSTS)
+    if host not in LOOPBACK_HOSTS:
+        names.append(host)
+        for fn in (socket.gethostname, socket.getfqdn):
+            try:
+                names.append(fn())
+            except OSError:  # pragma: no cover
+                pass
+    names.extend(extra)
+    return [n for n in dict.fromkeys(n.lower() for n in names) if n and n not in ("0.0.0.0", "::")]
 
 
 def _mb(n: int) -> str:
@@ -82,8 +155,12 @@ def review_function():
 
 
 def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
-               allowed_hosts: list[str] | None = None) -> Starlette:
-    """The application with one shared, warmed engine. ``allowed_hosts=None`` accepts any Host."""
+               allowed_hosts: list[str] | None = None, max_active: int = DEFAULT_MAX_ACTIVE,
+               max_waiting: int = DEFAULT_MAX_WAITING, queue_wait: float = QUEUE_WAIT) -> Starlette:
+    """The application with one shared, warmed engine. ``allowed_hosts=None`` accepts any Host (tests
+    only; ``govlint serve`` always passes a list). At most ``max_active`` checks or reviews run at once,
+    their uploads included; up to ``max_waiting`` more wait (bodies unread) for at most ``queue_wait``
+    seconds, and any other gets 503 with a Chinese message."""
     from textlint_gov.config import load_config
 
     engine = Engine.create(config if config is not None else load_config())
@@ -106,15 +183,19 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
 
     async def payload(request: Request) -> tuple[bytes, str, bool]:
         """(bytes, file name, pasted?) of a check or review request."""
-        body = await read_body(request)
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype != "application/json":
+            name = (request.query_params.get("name") or "").strip().replace("\\", "/").rsplit("/", 1)[-1]
+            if name:
+                check_suffix(name)  # a .pdf is refused before its 20 MB are read
+        body = await read_body(request)
         if ctype == "application/json":
             try:
                 data = json.loads(body.decode("utf-8"))
                 text = data["text"]
                 if not isinstance(text, str):
                     raise TypeError
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, RecursionError):
                 raise InputError("请求格式不对：粘贴的文字应放在 JSON 的 text 字段中", 400) from None
             text = text.lstrip("\ufeff")
             if not text.strip():
@@ -129,18 +210,42 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
             raise InputError(f"“{name}”是空文件", 400)
         return body, name, False
 
+    active = [0, 0, 0]  # checks running, requests waiting, most ever running; one event loop thread, so exact
+
     async def guarded(request: Request, work) -> Response:
+        import anyio
+
+        deadline = time.monotonic() + queue_wait
+        while active[0] >= max_active:
+            if active[1] >= max_waiting or time.monotonic() >= deadline:
+                response = _error(f"服务器正忙：已有 {max_active} 份稿件正在检查，请稍等片刻再试", 503)
+                response.headers["Retry-After"] = "5"
+                response.headers["Connection"] = "close"  # its body is not read; do not keep the connection
+                return response
+            active[1] += 1
+            try:
+                await anyio.sleep(0.05)  # polling keeps this free of any one event loop (test clients make several)
+            finally:
+                active[1] -= 1
+        active[0] += 1
+        active[2] = max(active[2], active[0])
         try:
             return await work(request)
-        except TooLarge:
+        except TooLarge as e:
+            _drop_frames(e)
             return _error(f"文件过大：超过 {_mb(max_upload)} 的上限，请压缩图片或拆分后再上传", 413)
         except InputError as e:
+            _drop_frames(e)
             return _error(str(e), e.status)
-        except ClientDisconnect:
+        except ClientDisconnect as e:
+            _drop_frames(e)
             return Response(status_code=400)
         except Exception as e:  # never a traceback on the page; one line for whoever runs the server
             log.error("未预料的错误：%s: %s", type(e).__name__, e)
+            _drop_frames(e)
             return _error("服务器内部错误，未能完成检查。请把这份文稿交给管理员排查。", 500)
+        finally:
+            active[0] -= 1
 
     async def check(request: Request) -> Response:
         async def work(request):
@@ -219,11 +324,13 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
     middleware = []
     if allowed_hosts is not None:
         # A page on the loopback interface answers only to its own name (no DNS rebinding).
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+        middleware.append(Middleware(HostCheck, allowed_hosts=allowed_hosts))
     app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={404: not_found, 405: not_found, 500: server_error})
     app.state.engine = engine
     app.state.max_upload = max_upload
+    app.state.active = lambda: active[0]
+    app.state.peak_active = lambda: active[2]
     return app
 
 
