@@ -65,8 +65,10 @@ def _module_exists(name: str) -> bool:
 
 
 def err(message: str) -> None:
-    """One line on stderr."""
-    click.echo(f"govlint: {message}", err=True)
+    """One line on stderr; control characters of file names and messages are shown escaped."""
+    from textlint_gov.formatters.text import safe
+
+    click.echo(f"govlint: {safe(message)}", err=True)
 
 
 @click.group(cls=GovlintGroup, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=False)
