@@ -62,7 +62,7 @@ def load_docx(data: bytes, name: str) -> Document:
         for rel in d.part.rels.values():
             if rel.is_external or rel.reltype != _REL + reltype:
                 continue
-            root = _part_root(rel.target_part)
+            root = _part_root(rel.target_part, label)
             for p in root.iter(_P):
                 paras.append(_Para(_para_text(p), reltype, label, element=p))
 
@@ -127,13 +127,22 @@ def _inflate_within_limits(zf: zipfile.ZipFile) -> None:
             raise LoadError(".docx 部件已加密，无法读取") from None
 
 
-def _part_root(part):
+def _part_root(part, label: str):
+    """The XML tree of a header, footer or footnotes part; a part that is not XML (python-docx
+    parses only the parts whose content type it knows) is a LoadError naming the part."""
     element = getattr(part, "element", None)
     if element is not None:
         return element
     from docx.oxml.parser import parse_xml
 
-    return parse_xml(part.blob)
+    name = str(getattr(part, "partname", "") or "").lstrip("/")
+    try:
+        root = parse_xml(part.blob)
+    except Exception as e:  # lxml.etree.XMLSyntaxError, ValueError on odd encodings, …
+        raise LoadError(f".docx 的{label}部件 {name} 不是有效的 XML（{type(e).__name__}），已拒绝") from None
+    if root is None:
+        raise LoadError(f".docx 的{label}部件 {name} 不是有效的 XML，已拒绝")
+    return root
 
 
 def _style_names(d) -> dict[str, str]:

@@ -31,6 +31,12 @@ from importlib import resources
 from typing import Iterable
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# A run of Han characters longer than this (no punctuation for 2,000 characters: no real sentence)
+# is judged in windows of this length, so time and memory per window are bounded (issue 16). Each
+# window is read with RUN_PAD characters of the run on either side and keeps the findings of its own
+# characters, so a word across a seam is judged as in the whole run.
+MAX_RUN = 2000
+RUN_PAD = 64
 MAX_WORD = 4
 SPAN = 4  # characters of context on each side of a candidate word that the local segmentation sees
 # cost (natural log units) of each confusion kind: same sound & tone, same sound other tone, shape,
@@ -272,8 +278,23 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
     m = model()
     out: list[Suspect] = []
     guarded = _guarded(text)
+    # A run judged once is not judged again (40,000 copies of one sentence cost one): its result
+    # depends only on its text and which of its characters are guarded.
+    seen: dict[tuple, list[Suspect]] = {}
     for run in HAN_RUN.finditer(text):
-        out.extend(_detect_run(m, run.group(), run.start(), words, GEN_GAIN, guarded))
+        s = run.group()
+        for k in range(0, len(s), MAX_RUN):
+            lo = max(0, k - RUN_PAD)
+            piece = s[lo : k + MAX_RUN + RUN_PAD]
+            base = run.start() + lo
+            mine = tuple(i for i in range(len(piece)) if base + i in guarded) if guarded else ()
+            key = (piece, mine)
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = _detect_run(m, piece, 0, words, GEN_GAIN, frozenset(mine))
+            first, last = k - lo, k - lo + MAX_RUN  # this window's own characters
+            out.extend(dataclasses.replace(f, start=f.start + base, end=f.end + base, pos=f.pos + base)
+                       if base else f for f in found if first <= f.pos < last)
     return out
 
 
@@ -360,12 +381,16 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
         if best is not None:
             if protected is None:
                 protected = _protected(s, words | m.vocab)
-            if (base + i in guarded or any(a <= i < b for a, b in protected) or _in_place_name(m, s, i)
+            if (base + i in guarded or protected[i] or _in_place_name(m, s, i)
                     or _foreign_abbrev(s, i) or _name_like(s, i, single)):
                 continue
             best = dataclasses.replace(best, context=_context(m, s, i, single, best.start - base, best.end - base),
                                        doubtful=best.wrong in m.weak)
             found.append(dataclasses.replace(best, score=score(m, best)))
+    alive = [True] * len(found)
+    by_start: dict[int, list[int]] = {}
+    for j, f in enumerate(found):
+        by_start.setdefault(f.start, []).append(j)
     last = -1
     for i in range(n - 1):
         if i <= last:
@@ -377,15 +402,21 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
             protected = _protected(s, words | m.vocab)
         if any(base + k in guarded or _in_place_name(m, s, k) or _name_like(s, k, single) for k in (i, i + 1)):
             continue
-        if any(a < i + 2 and i < b for a, b in protected):
+        if protected[i] or protected[i + 1]:
             continue
         sus = dataclasses.replace(sus, start=base + i, end=base + i + 2, pos=base + i)
-        rivals = [f for f in found if f.start < sus.end and sus.start < f.end]
-        if any(f.gain >= sus.gain for f in rivals):
+        # the findings overlapping the pair start at most MAX_WORD - 1 characters before it
+        near = [j for p in range(sus.start - MAX_WORD + 1, sus.end) for j in by_start.get(p, ())]
+        rivals = [j for j in sorted(near) if alive[j] and found[j].start < sus.end and sus.start < found[j].end]
+        if any(found[j].gain >= sus.gain for j in rivals):
             continue  # a one-character slip explains the text better
-        found = [f for f in found if f not in rivals] + [sus]
+        for j in rivals:
+            alive[j] = False
+        found.append(sus)
+        alive.append(True)
+        by_start.setdefault(sus.start, []).append(len(found) - 1)
         last = i + 1
-    return found
+    return [f for f, keep in zip(found, alive) if keep]
 
 
 # Characters that end a place name (塘屿, 金井湾): a pair starting with one is the seam after a name
@@ -517,15 +548,25 @@ def _context(m: Model, s: str, i: int, single: set[int], a: int, b: int) -> tupl
     )
 
 
-def _protected(s: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    out = []
+def _protected(s: str, words: Iterable[str]) -> bytearray:
+    """Which characters of ``s`` lie inside an occurrence of one of ``words`` (1) or not (0): a mask,
+    so that asking costs the same however many occurrences there are."""
+    reach = [0] * (len(s) + 1)  # reach[k]: the farthest end of an occurrence starting at k
     for w in words:
         if len(w) < 2:
             continue
         start = s.find(w)
         while start >= 0:
-            out.append((start, start + len(w)))
+            if start + len(w) > reach[start]:
+                reach[start] = start + len(w)
             start = s.find(w, start + 1)
+    out = bytearray(len(s))
+    end = 0
+    for k in range(len(s)):
+        if reach[k] > end:
+            end = reach[k]
+        if k < end:
+            out[k] = 1
     return out
 
 
