@@ -132,6 +132,7 @@ class Document:
     blocks: list[Block]
     meta: dict = field(default_factory=dict)  # title, date, unit, encoding, bom, newline, format
     _line_starts: list[int] | None = field(default=None, repr=False)
+    _line_text: dict[int, str] = field(default_factory=dict, repr=False)  # one copy per line shown
 
     @property
     def title(self) -> Block | None:
@@ -156,7 +157,11 @@ class Document:
         return i + 1, offset - starts[i] + 1
 
     def line_text(self, line: int) -> str:
+        cached = self._line_text.get(line)
+        if cached is not None:
+            return cached
         starts = self.line_starts()
         a = starts[line - 1]
         b = starts[line] if line < len(starts) else len(self.source)
-        return self.source[a:b].rstrip("\r\n")
+        self._line_text[line] = self.source[a:b].rstrip("\r\n")
+        return self._line_text[line]
