@@ -172,3 +172,11 @@ def test_an_event_notice_keeps_its_organiser_line():
     text = "关于举办读书活动的通知\n主办单位：区文体局\n活动时间：2024年4月23日\n欢迎参加。\n"
     doc = load_bytes(text.encode("utf-8"), "a.txt")
     assert "主办单位：区文体局" in [b.text for b in doc.blocks]
+
+
+@pytest.mark.parametrize("text, code", [("——\n——\n", "GOV303"), ("学习习近平\n书记讲话。\n", "GOV001")])
+def test_a_hit_across_a_soft_line_break_shows_the_source_and_is_not_auto_fixed(text, code):
+    doc = load_bytes(("# 通知\n\n" + text).encode("utf-8"), "a.md")
+    [f] = [f for f in lint(doc, Config()) if f.code == code]
+    assert f.match == doc.source[f.start:f.end] and "\n" in f.match
+    # --fix leaves it to the clerk (it would rewrite the line break): see test_fix_across_markup_is_left_alone

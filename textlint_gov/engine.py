@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from textlint_gov.config import Config
 from textlint_gov.document import Block, Document
 from textlint_gov.findings import Applicability, Edit, Finding, Hit
@@ -68,9 +70,16 @@ def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
     level = hit.severity or severity
     if getattr(rule, "relative_severity", False) and level.rank > severity.rank:
         level = severity  # the rule only grades down from the configured severity
+    match = block.text[hit.start : hit.end]
+    if not block.contiguous(hit.start, hit.end):
+        # the hit joins two stretches of the source (a Markdown soft line break, an inline tag):
+        # the finding shows the source as it stands there (--fix leaves such a span to the clerk)
+        match = doc.source[start:end]
+        if doc.meta.get("format") == "html":
+            match = html.unescape(match)
     return finding_at(
         doc, rule.code, rule.category, level, start, end, hit.message,
-        match=block.text[hit.start : hit.end], suggestion=hit.suggestion, where=block.where,
+        match=match, suggestion=hit.suggestion, where=block.where,
         applicability=None if hit.suggestion is None else Applicability.SAFE if hit.fixable else Applicability.UNSAFE,
     )
 

@@ -23,6 +23,8 @@ skipped, and the result is linted again, until nothing more can be fixed (at mos
 
 from __future__ import annotations
 
+import bisect
+
 import difflib
 import html
 import io
@@ -183,10 +185,11 @@ def _fix_text(data: bytes, doc, findings):
     out = data
     applied, left = [], []
     is_html = doc.meta.get("format") == "html"
+    gaps = _gaps(doc)
     for f in chosen:  # right to left: earlier offsets stay valid
         e = f.fix[0]
         span = source[e.start : e.end]
-        if (html.unescape(span) if is_html else span) != f.match:
+        if (html.unescape(span) if is_html else span) != f.match or _crosses(gaps, e.start, e.end):
             left.append((f, "跨越格式标记（加粗、链接等），未自动修改，请手工修改"))
             continue
         text = html.escape(e.content, quote=False) if is_html else e.content
@@ -200,6 +203,24 @@ def _fix_text(data: bytes, doc, findings):
         applied.append(Applied(f.code, f.line, f.column, source[e.start : e.end], e.content, f.message))
     applied.reverse()
     return out, applied, left
+
+
+def _gaps(doc) -> list[tuple[int, int]]:
+    """Source ranges that blocks step over between two pieces of their text (markup, a soft line
+    break), sorted: a fix across one would rewrite what the clerk did not see."""
+    out = []
+    for block in doc.blocks:
+        segs = block.segments
+        for (_, s0, _, sl), (_, s1, _, _) in zip(segs, segs[1:]):
+            if s1 > s0 + sl:
+                out.append((s0 + sl, s1))
+    out.sort()
+    return out
+
+
+def _crosses(gaps: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(gaps, (start, start))
+    return i < len(gaps) and gaps[i][0] < end
 
 
 def _lying_charset(data: bytes, enc: str) -> bool:
