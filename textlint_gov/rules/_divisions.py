@@ -99,6 +99,15 @@ def resolve(region: str) -> Region | None:
     return Region(tuple(p.name for p in best), frozenset(names), former)
 
 
+def check_region(region: str) -> None:
+    """A ``region`` option that names no current division is a configuration error (rules that
+    read it call this from ``prepare``)."""
+    if region and resolve(region) is None:
+        from textlint_gov.rules import RuleDefinitionError
+
+        raise RuleDefinitionError(f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）")
+
+
 @lru_cache(maxsize=1)
 def all_names() -> frozenset[str]:
     divisions, _, _ = _dataset()

@@ -34,15 +34,9 @@ class TitleFirstPerson(Rule):
     source = "人社部中国就业网来稿要求（2021-11-11）；福建文明风信息登载考评暂行办法（来稿规范）"
 
     def prepare(self, options) -> None:
-        region = options.get("region") or ""
-        if region:
-            from textlint_gov.rules import RuleDefinitionError
-            from textlint_gov.rules._divisions import resolve
+        from textlint_gov.rules._divisions import check_region
 
-            if resolve(region) is None:
-                raise RuleDefinitionError(
-                    f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）"
-                )
+        check_region(options.get("region") or "")
 
     def check(self, ctx: Context):
         region = None

