@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html
+import socket
+import threading
+import time
 
 from textlint_gov.config import Config
 from textlint_gov.engine import lint
@@ -39,3 +42,34 @@ def lint_file(path, config: Config | None = None):
 
 def codes(findings) -> list[str]:
     return [f.code for f in findings]
+
+
+class LiveServer:
+    """``app`` under uvicorn as ``govlint serve`` runs it, in a thread, on a free loopback port."""
+
+    def __init__(self, app, host: str = "127.0.0.1", **overrides):
+        import uvicorn
+
+        from textlint_gov.serve.server import server_config
+
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.sock = socket.socket(family, socket.SOCK_STREAM)
+        self.sock.bind((host, 0))
+        self.sock.listen(128)
+        self.host, self.port = host, self.sock.getsockname()[1]
+        self.url = f"http://{'[' + host + ']' if ':' in host else host}:{self.port}"
+        self.server = uvicorn.Server(server_config(app, **overrides))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+        self.sock.close()

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from textlint_gov.docdate import parse_date as date_from_meta
 from textlint_gov.audit.score import (
     Scoring,
-    date_from_meta,
     date_from_name,
     disclosure_score,
     fmt,

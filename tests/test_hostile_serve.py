@@ -16,7 +16,8 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from textlint_gov.config import load_config  # noqa: E402
 from textlint_gov.serve.app import LOOPBACK_HOSTS, allowed_hosts_for, create_app, host_name  # noqa: E402
-from textlint_gov.serve.server import TimedH11Protocol, server_config  # noqa: E402
+from textlint_gov.serve.server import TimedH11Protocol  # noqa: E402
+from helpers import LiveServer  # noqa: E402
 
 CONFIG = None
 
@@ -44,32 +45,8 @@ class QuickProtocol(TimedH11Protocol):
     body_timeout = 2.0
 
 
-class Live:
-    """``app`` under uvicorn as ``govlint serve`` runs it, in a thread, on a free loopback port."""
-
-    def __init__(self, app, host="127.0.0.1", **overrides):
-        import uvicorn
-
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self.sock = socket.socket(family, socket.SOCK_STREAM)
-        self.sock.bind((host, 0))
-        self.sock.listen(128)
-        self.host, self.port = host, self.sock.getsockname()[1]
-        self.server = uvicorn.Server(server_config(app, **overrides))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc):
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-        self.sock.close()
+class Live(LiveServer):
+    """A live server with raw-socket helpers for slow and malformed clients."""
 
     def connect(self) -> socket.socket:
         s = socket.create_connection((self.host, self.port), timeout=20)

@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from urllib.request import Request, urlopen
@@ -17,6 +16,7 @@ from urllib.request import Request, urlopen
 import pytest
 
 from conftest import make_docx
+from helpers import LiveServer
 
 starlette = pytest.importorskip("starlette")
 from starlette.testclient import TestClient  # noqa: E402
@@ -335,33 +335,6 @@ def _draft(k: int) -> tuple[str, bytes, int]:
         d.save(buf)
         return name, buf.getvalue(), typos
     return name, "\n".join(paras).encode("utf-8"), typos
-
-
-class LiveServer:
-    """The app under a real uvicorn server in a thread, on a free loopback port."""
-
-    def __init__(self, app):
-        import uvicorn
-
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc):
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-        self.sock.close()
 
 
 def test_twenty_concurrent_checks_are_not_mixed_up(app, client):

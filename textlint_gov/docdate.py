@@ -37,6 +37,33 @@ def _han_number(s: str) -> int:
     return (int(_HAN_DIGIT[tens]) if tens else 1) * 10 + (int(_HAN_DIGIT[units]) if units else 0)
 
 
+_ANY_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def parse_date(value) -> _dt.date | None:
+    """A date written in metadata or a header: 2021-01-05, 2021/1/5, 2021年1月5日, with or without a
+    time; a ``date``/``datetime`` as it is; None when there is no valid date."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = _ANY_DATE.search(value)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def iso_date(value) -> str | None:
+    """:func:`parse_date` as ``YYYY-MM-DD``."""
+    d = parse_date(value)
+    return d.isoformat() if d else None
+
+
 def _date(y: int, m: int, d: int) -> str | None:
     try:
         return _dt.date(y, m, d).isoformat()
@@ -50,10 +77,10 @@ def written_date(texts) -> str | None:
     found = None
     for i, raw in enumerate(texts):
         t = _SPACE.sub("", raw)
+        trailing = _TRAILING.search(raw.rstrip()[-60:])
         if len(t) > 40:
-            m = _TRAILING.search(raw.rstrip()[-60:])
-            if m:
-                found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or found
+            if trailing:
+                found = _date(int(trailing.group(1)), int(trailing.group(2)), int(trailing.group(3))) or found
             continue
         m = _ARABIC.match(t)
         if m:
@@ -66,9 +93,8 @@ def written_date(texts) -> str | None:
             except (KeyError, ValueError):
                 pass
             continue
-        m = _TRAILING.search(raw.rstrip()[-60:])
-        if m:
-            found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or found
+        if trailing:
+            found = _date(int(trailing.group(1)), int(trailing.group(2)), int(trailing.group(3))) or found
             continue
         if found is None and i < 5:
             m = _CAPTION.match(t)

@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterable
 
 from textlint_gov.yamlfile import read_yaml
 
-from textlint_gov.audit.score import date_from_meta, date_from_name, impossible_date_prefix, to_decimal
+from textlint_gov.audit.score import date_from_name, impossible_date_prefix, to_decimal
+from textlint_gov.docdate import parse_date
 
 UNITS_FILE = "units.yaml"
 UNIT_KEYS = ("name", "group", "aliases", "scores")
@@ -365,4 +366,4 @@ def lint_posts(
 
 
 def date_of(candidate: Candidate, meta: dict) -> dt.date | None:
-    return candidate.name_date or date_from_meta(meta.get("date"))
+    return candidate.name_date or parse_date(meta.get("date"))

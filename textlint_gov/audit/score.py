@@ -116,7 +116,6 @@ def weeks_of_month(year: int, month: int) -> list[dt.date]:
 
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DATE_ANY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
 def date_from_name(name: str) -> dt.date | None:
@@ -140,18 +139,6 @@ def impossible_date_prefix(name: str) -> str | None:
     if day < 1:
         return f"“{m.group(0)}”不是有效日期（没有{day}日）"
     return f"“{m.group(0)}”不是有效日期（{year}年{month}月只有{last}天）"
-
-
-def date_from_meta(value: Any) -> dt.date | None:
-    """A metadata date: 2021-01-05, 2021/1/5, 2021年1月5日, with or without a time."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    m = _DATE_ANY.search(value)
-    return _date(m) if m else None
 
 
 def _date(m: re.Match) -> dt.date | None:

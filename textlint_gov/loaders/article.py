@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from textlint_gov.document import merge_spans
-from textlint_gov.loaders.crawl import iso_date
+from textlint_gov.docdate import iso_date
 
 BLOCK_TAGS = frozenset({
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "td", "th", "tr",

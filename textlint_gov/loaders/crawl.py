@@ -13,10 +13,10 @@ text; the loader cuts it out with :func:`~textlint_gov.document.slice_block`, so
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from textlint_gov.docdate import iso_date
 from textlint_gov.document import merge_spans
 
 # Header keys as CMSs and crawlers write them (spaces inside a key are ignored: 索 引 号).
@@ -36,20 +36,6 @@ _KEY_LINE = re.compile(r"^[ \t\u3000]*([^\s:：]{1,6}(?:[ \u3000][^\s:：]{1,3})
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=\-─—_*#~]{3,}.*$")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MAX_HEADER_LINES = 20
-
-_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})")
-
-
-def iso_date(value: str) -> str | None:
-    """2021-06-03 10:35, 2021/6/3, 2021年6月3日 → 2021-06-03; None when no valid date is there."""
-    m = _DATE.search(value or "")
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
-
 
 @dataclass
 class Header:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from textlint_gov.document import Block, Document, slice_block, source_block
-from textlint_gov.loaders.crawl import chrome_spans, footer_start, furniture_line, iso_date, meta_table_fields, parse_header
+from textlint_gov.docdate import iso_date
+from textlint_gov.loaders.crawl import chrome_spans, footer_start, furniture_line, meta_table_fields, parse_header
 from textlint_gov.loaders.encoding import decode
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
