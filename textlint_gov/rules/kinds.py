@@ -128,7 +128,7 @@ class DictionaryRule(Rule):
         self.options = {}
         self.entries: list[Entry] = []
         self.files: list[str] = [origin]
-        self._raw: list[tuple[list, str]] = []
+        self._raw: list[tuple[list, str, bool]] = []  # (entries, file, shipped with the package)
         self._automaton = None
 
     def docs(self) -> dict[str, str]:
@@ -140,10 +140,13 @@ class DictionaryRule(Rule):
             doc["词条"] = f"共 {len(self.entries)} 条，见 {'、'.join(self.files)}"
         return doc
 
-    def add_entries(self, raw_entries: list, origin: str) -> None:
+    def add_entries(self, raw_entries: list, origin: str, *, shipped: bool = False) -> None:
+        """Entries of one dictionary file. A ``shipped`` file (dictionaries/ of the package) has its
+        regexes proved safe by the test suite, so they are not analysed again at every start-up;
+        a user's are (:mod:`textlint_gov.rules.regexsafety`)."""
         if not isinstance(raw_entries, list):
             raise RuleDefinitionError(f"{origin}: entries 应为列表")
-        self._raw.append((raw_entries, origin))
+        self._raw.append((raw_entries, origin, shipped))
         if origin not in self.files:
             self.files.append(origin)
         self._automaton = None
@@ -152,9 +155,9 @@ class DictionaryRule(Rule):
         if self._automaton is not None:
             return
         if self._raw:
-            for raw_entries, origin in self._raw:
+            for raw_entries, origin, shipped in self._raw:
                 for i, raw in enumerate(raw_entries):
-                    self.entries.append(parse_entry(raw, f"{origin}: 第{i + 1}条"))
+                    self.entries.append(parse_entry(raw, f"{origin}: 第{i + 1}条", check_regex=not shipped))
             self._raw = []
         import ahocorasick_rs
 
@@ -331,7 +334,7 @@ def _text(value: Any, origin: str, key: str) -> str:
     return str(value)
 
 
-def parse_entry(raw: Any, origin: str) -> Entry:
+def parse_entry(raw: Any, origin: str, *, check_regex: bool = True) -> Entry:
     if not isinstance(raw, dict):
         raise RuleDefinitionError(f"{origin}: 词条应为映射（含 correct、wrong、flag 等键）")
     unknown = set(raw) - _ENTRY_KEYS
@@ -354,7 +357,7 @@ def parse_entry(raw: Any, origin: str) -> Entry:
                 raise RuleDefinitionError(f"{origin}: 错误写法“{w}”与正确写法相同")
             plain.append(w)
         elif isinstance(w, dict) and isinstance(w.get("regex"), str) and set(w) <= {"regex", "replace"}:
-            compiled = compile_dictionary_regex(w["regex"], origin)
+            compiled = compile_dictionary_regex(w["regex"], origin, check=check_regex)
             replace = w.get("replace")
             if replace is not None:
                 if not isinstance(replace, str):
@@ -462,20 +465,21 @@ def builtin_dictionary_rules() -> Iterable[tuple[DictionaryRule, str]]:
             extra.append((data["rule"], data["entries"], origin))
             continue
         rule = rule_from_header(data["rule"], origin)
-        rule.add_entries(data["entries"], origin)
+        rule.add_entries(data["entries"], origin, shipped=True)
         rules[rule.code] = rule
         out.append((rule, origin))
     for code, entries, origin in extra:
         if code not in rules:
             raise RuleDefinitionError(f"{origin}: rule: {code} 不是词典规则")
-        rules[code].add_entries(entries, origin)
+        rules[code].add_entries(entries, origin, shipped=True)
     return out
 
 
-def compile_dictionary_regex(pattern: str, origin: str) -> re.Pattern:
-    """Compile a dictionary regex after :func:`regex_problem`; errors name the entry."""
+def compile_dictionary_regex(pattern: str, origin: str, *, check: bool = True) -> re.Pattern:
+    """Compile a dictionary regex after :func:`regex_problem` (unless ``check`` is off, for the
+    shipped dictionaries the test suite checks); errors name the entry."""
     try:
-        problem = regex_problem(pattern)
+        problem = regex_problem(pattern) if check else None
         compiled = re.compile(pattern)
     except (re.error, RecursionError, OverflowError) as e:
         raise RuleDefinitionError(f"{origin}: 正则表达式“{_short(pattern)}”无效：{e}") from None
