@@ -10,6 +10,7 @@ paragraph number and ``column`` the position inside that paragraph.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -155,6 +156,13 @@ class Document:
         starts = self.line_starts()
         i = bisect.bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
+
+    def text_at(self, start: int, end: int) -> str:
+        """The source span as a reader sees it: HTML entities decoded in an HTML document."""
+        text = self.source[start:end]
+        if self.meta.get("format") == "html":
+            text = html.unescape(text)
+        return text
 
     def line_text(self, line: int) -> str:
         cached = self._line_text.get(line)

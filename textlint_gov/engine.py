@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from textlint_gov.config import Config
 from textlint_gov.document import Block, Document
 from textlint_gov.findings import Applicability, Edit, Finding, Hit
@@ -74,9 +72,7 @@ def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
     if not block.contiguous(hit.start, hit.end):
         # the hit joins two stretches of the source (a Markdown soft line break, an inline tag):
         # the finding shows the source as it stands there (--fix leaves such a span to the clerk)
-        match = doc.source[start:end]
-        if doc.meta.get("format") == "html":
-            match = html.unescape(match)
+        match = doc.text_at(start, end)
     return finding_at(
         doc, rule.code, rule.category, level, start, end, hit.message,
         match=match, suggestion=hit.suggestion, where=block.where,

@@ -217,22 +217,26 @@ def model() -> Model:
     return m
 
 
+def _corpus_rows():
+    """``(string, instruments, instruments of its most attested one-character correction)`` for each
+    string attested in PRC laws and regulations (``typo_corpus.txt``, see the build script)."""
+    for line in _data("typo_corpus.txt").read_text(encoding="utf-8").splitlines():
+        w, docs, rival = line.split("\t")
+        yield w, int(docs), int(rival)
+
+
 def corpus_strings() -> dict[str, tuple[int, int]]:
-    """Strings attested in PRC laws and regulations -> (in how many instruments, in how many its most
-    attested one-character correction is) (``typo_corpus.txt``, see the build script). Not cached:
-    the model keeps only the two sets it needs."""
-    toks = _data("typo_corpus.txt").read_text(encoding="utf-8").split()
-    return dict(zip(toks[0::3], zip(map(int, toks[1::3]), map(int, toks[2::3]))))
+    """The laws' strings with their counts (for tools and tests; the model keeps only two sets)."""
+    return {w: (docs, rival) for w, docs, rival in _corpus_rows()}
 
 
 def _corpus_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """The laws' strings split into strongly attested ones and the rest, read line by line (no
-    table of counts kept)."""
+    """The laws' strings split into strongly attested ones and the rest, row by row (no table of
+    counts kept)."""
     strong: set[str] = set()
     weak: set[str] = set()
-    for line in _data("typo_corpus.txt").read_text(encoding="utf-8").splitlines():
-        w, docs, rival = line.split("\t")
-        (strong if _strongly_attested(int(docs), int(rival)) else weak).add(w)
+    for w, docs, rival in _corpus_rows():
+        (strong if _strongly_attested(docs, rival) else weak).add(w)
     return frozenset(strong), frozenset(weak)
 
 
