@@ -95,14 +95,8 @@ class BlockBuilder:
 
     def build(self, kind: str, where: str = "") -> Block | None:
         """The block with surrounding white space trimmed; None when nothing is left."""
-        text = "".join(self.parts)
-        left = len(text) - len(text.lstrip(_SPACE + "\r\n"))
-        right = len(text.rstrip(_SPACE + "\r\n"))
-        if right <= left:
-            return None
-        if left == 0 and right == len(text):
-            return Block(text, kind, where, self.segments)
-        return slice_block(Block(text, kind, where, self.segments), left, right)
+        block = Block("".join(self.parts), kind, where, self.segments)
+        return trimmed_slice(block, 0, len(block.text))
 
 
 def slice_block(block: Block, start: int, end: int) -> Block:
@@ -117,6 +111,18 @@ def slice_block(block: Block, start: int, end: int) -> Block:
         else:
             segs.append((t0 - start, s0, tl, sl))
     return Block(block.text[start:end], block.kind, block.where, segs)
+
+
+def trimmed_slice(block: Block, start: int, end: int) -> Block | None:
+    """The part [start, end) of a block without its surrounding white space; None when nothing is left."""
+    piece = block.text[start:end]
+    left = start + len(piece) - len(piece.lstrip(_SPACE + "\r\n"))
+    right = start + len(piece.rstrip(_SPACE + "\r\n"))
+    if right <= left:
+        return None
+    if left == 0 and right == len(block.text):
+        return block
+    return slice_block(block, left, right)
 
 
 def source_block(source: str, start: int, end: int, kind: str, where: str = "") -> Block | None:

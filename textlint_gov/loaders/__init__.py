@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from textlint_gov.docdate import name_date, number_year, path_date, written_date
 from textlint_gov.document import Document
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -86,8 +87,6 @@ def _date_document(doc: Document, name: str) -> None:
     """
     if doc.meta.get("date"):
         return
-    from textlint_gov.docdate import name_date, number_year, path_date, written_date
-
     base = Path(name).name
     in_name = name_date(base)
     if in_name and base.startswith(in_name[:4]):

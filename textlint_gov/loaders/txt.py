@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from textlint_gov.document import Block, Document, slice_block, source_block
+from textlint_gov.document import Block, Document, source_block, trimmed_slice
 from textlint_gov.docdate import iso_date
 from textlint_gov.loaders.crawl import chrome_spans, footer_start, furniture_line, meta_table_fields, parse_header
 from textlint_gov.loaders.encoding import decode
@@ -95,17 +95,8 @@ def _without_chrome(block: Block, sources: tuple[str, ...]) -> list[Block]:
     parts = []
     pos = 0
     for a, b in [*spans, (len(block.text), len(block.text))]:
-        piece = _trimmed(block, pos, a)
+        piece = trimmed_slice(block, pos, a)
         if piece is not None:
             parts.append(piece)
         pos = b
     return parts
-
-
-def _trimmed(block: Block, start: int, end: int) -> Block | None:
-    text = block.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return slice_block(block, start, end) if end > start else None
