@@ -24,18 +24,68 @@ import tempfile
 import time
 from pathlib import Path
 
-SUBJECTS = ["全市", "我局", "各乡镇（街道）", "各有关单位", "区政府", "市委、市政府", "相关部门", "各级党组织", "各村（社区）",
-            "全体干部职工", "工作专班", "督查组"]
-VERBS = ["深入贯彻落实", "认真组织开展", "扎实推进", "统筹做好", "持续加强", "全面落实", "进一步完善", "积极稳妥推进",
-         "研究部署", "集中开展"]
-OBJECTS = ["安全生产大检查", "冬季供暖保障工作", "疫情防控各项措施", "优化营商环境改革", "农村人居环境整治",
-           "河湖长制工作", "“放管服”改革", "民生实事项目", "防汛抗旱准备", "政务公开标准化建设", "森林防火工作",
-           "食品安全专项整治", "义务教育阶段招生", "城乡低保动态管理", "重点项目建设", "信访积案化解"]
-TAILS = ["，确保各项任务落到实处。", "，切实保障人民群众生命财产安全。", "，推动工作取得实效。", "，形成工作合力。",
-         "，做到早部署、早落实。", "，及时向社会公开办理结果。", "，营造良好的社会氛围。", "，确保按期完成年度目标任务。"]
-EXTRA = ["会议指出，要提高政治站位，强化责任担当。", "会上，与会人员围绕有关议题进行了交流发言。",
-         "截至1月底，共排查隐患120处，已整改115处，整改率95.8%。", "下一步，我们将继续加大工作力度，不断提升服务水平。",
-         "活动期间，共发放宣传资料3000余份，接受群众咨询200余人次。", "各单位要按照职责分工，认真抓好贯彻落实。"]
+SUBJECTS = [
+    "全市",
+    "我局",
+    "各乡镇（街道）",
+    "各有关单位",
+    "区政府",
+    "市委、市政府",
+    "相关部门",
+    "各级党组织",
+    "各村（社区）",
+    "全体干部职工",
+    "工作专班",
+    "督查组",
+]
+VERBS = [
+    "深入贯彻落实",
+    "认真组织开展",
+    "扎实推进",
+    "统筹做好",
+    "持续加强",
+    "全面落实",
+    "进一步完善",
+    "积极稳妥推进",
+    "研究部署",
+    "集中开展",
+]
+OBJECTS = [
+    "安全生产大检查",
+    "冬季供暖保障工作",
+    "疫情防控各项措施",
+    "优化营商环境改革",
+    "农村人居环境整治",
+    "河湖长制工作",
+    "“放管服”改革",
+    "民生实事项目",
+    "防汛抗旱准备",
+    "政务公开标准化建设",
+    "森林防火工作",
+    "食品安全专项整治",
+    "义务教育阶段招生",
+    "城乡低保动态管理",
+    "重点项目建设",
+    "信访积案化解",
+]
+TAILS = [
+    "，确保各项任务落到实处。",
+    "，切实保障人民群众生命财产安全。",
+    "，推动工作取得实效。",
+    "，形成工作合力。",
+    "，做到早部署、早落实。",
+    "，及时向社会公开办理结果。",
+    "，营造良好的社会氛围。",
+    "，确保按期完成年度目标任务。",
+]
+EXTRA = [
+    "会议指出，要提高政治站位，强化责任担当。",
+    "会上，与会人员围绕有关议题进行了交流发言。",
+    "截至1月底，共排查隐患120处，已整改115处，整改率95.8%。",
+    "下一步，我们将继续加大工作力度，不断提升服务水平。",
+    "活动期间，共发放宣传资料3000余份，接受群众咨询200余人次。",
+    "各单位要按照职责分工，认真抓好贯彻落实。",
+]
 TYPOS = ["认真布署冬季安全工作。", "大家再接再励，争取更好成绩。", "一如继往地支持基层建设。"]
 TITLES = ["关于做好{o}的通知", "我局召开{o}推进会", "{s}开展{o}", "关于{o}进展情况的报告", "{s}部署{o}"]
 
@@ -68,8 +118,11 @@ def generate(root: Path, posts: int, units: int, seed: int = 20210131) -> dict:
     groups = ["市直单位" if n.endswith("局") else "镇（街道）" for n in names]
     lines = ["units:"]
     for n, g in zip(names, groups):
-        lines += [f"  - name: {n}", f"    group: {g}",
-                  f"    scores: {{公共服务: {rnd.randint(2, 5)}, 交流互动: {rnd.randint(1, 3)}, 网站建设及安全: {rnd.randint(10, 15)}}}"]
+        lines += [
+            f"  - name: {n}",
+            f"    group: {g}",
+            f"    scores: {{公共服务: {rnd.randint(2, 5)}, 交流互动: {rnd.randint(1, 3)}, 网站建设及安全: {rnd.randint(10, 15)}}}",
+        ]
     (root / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for n in names:
         (root / n).mkdir()
@@ -91,9 +144,11 @@ def generate(root: Path, posts: int, units: int, seed: int = 20210131) -> dict:
             path.write_text(f"# {title}\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
         elif kind == "html":
             body = "".join(f"<p>{p}</p>" for p in paras)
-            path.write_text(f'<html><head><meta name="ArticleTitle" content="{title}"><meta name="PubDate" '
-                            f'content="2021-01-{day:02d}"></head><body><h1>{title}</h1>{body}</body></html>',
-                            encoding="utf-8")
+            path.write_text(
+                f'<html><head><meta name="ArticleTitle" content="{title}"><meta name="PubDate" '
+                f'content="2021-01-{day:02d}"></head><body><h1>{title}</h1>{body}</body></html>',
+                encoding="utf-8",
+            )
         else:
             d = docx.Document()
             d.add_heading(title, 1)
@@ -103,10 +158,23 @@ def generate(root: Path, posts: int, units: int, seed: int = 20210131) -> dict:
     return {"posts": posts, "units": units, "avg_chars": round(chars / posts), "kinds": kinds}
 
 
-def run(export: Path, jobs: int | None, cache: Path | None, cwd: Path, config: Path | None) -> tuple[float, float, dict]:
+def run(
+    export: Path, jobs: int | None, cache: Path | None, cwd: Path, config: Path | None
+) -> tuple[float, float, dict]:
     """(wall seconds, CPU seconds of the audit and its workers, the JSON result)."""
-    cmd = [sys.executable, "-m", "textlint_gov", "audit", str(export), "--month", "2021-01", "--format", "json",
-           "--output", str(cwd / "audit.json")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "textlint_gov",
+        "audit",
+        str(export),
+        "--month",
+        "2021-01",
+        "--format",
+        "json",
+        "--output",
+        str(cwd / "audit.json"),
+    ]
     cmd += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
@@ -133,9 +201,14 @@ def snapshot(target: Path) -> None:
     from textlint_gov.rules.kinds import dictionaries_dir
 
     pkg = Path(textlint_gov.__file__).parent
-    shutil.copytree(pkg, target / "textlint_gov", ignore=shutil.ignore_patterns("__pycache__", "dictionaries"))
-    shutil.copytree(dictionaries_dir(), target / "textlint_gov" / "dictionaries",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        pkg, target / "textlint_gov", ignore=shutil.ignore_patterns("__pycache__", "dictionaries")
+    )
+    shutil.copytree(
+        dictionaries_dir(),
+        target / "textlint_gov" / "dictionaries",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
 
 
 def main() -> None:
@@ -143,10 +216,17 @@ def main() -> None:
     ap.add_argument("--posts", type=int, default=10_000)
     ap.add_argument("--units", type=int, default=40)
     ap.add_argument("--jobs", type=int, default=None, help="default: govlint's default (CPU count)")
-    ap.add_argument("--ignore", default="", help="rule codes to switch off, comma-separated (for a breakdown)")
-    ap.add_argument("--no-snapshot", action="store_true",
-                    help="run the working tree itself, not a frozen copy (edits during the run then empty the cache)")
-    ap.add_argument("--keep", type=Path, help="generate into this folder and keep it (reused if it has units.yaml)")
+    ap.add_argument(
+        "--ignore", default="", help="rule codes to switch off, comma-separated (for a breakdown)"
+    )
+    ap.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="run the working tree itself, not a frozen copy (edits during the run then empty the cache)",
+    )
+    ap.add_argument(
+        "--keep", type=Path, help="generate into this folder and keep it (reused if it has units.yaml)"
+    )
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="govlint-audit-bench-"))
@@ -164,23 +244,33 @@ def main() -> None:
             export.mkdir(parents=True)
             t0 = time.perf_counter()
             info = generate(export, args.posts, args.units)
-            print(f"generated {info['posts']} posts over {info['units']} units, ~{info['avg_chars']} chars each "
-                  f"{info['kinds']} in {time.perf_counter() - t0:.1f} s")
+            print(
+                f"generated {info['posts']} posts over {info['units']} units, ~{info['avg_chars']} chars each "
+                f"{info['kinds']} in {time.perf_counter() - t0:.1f} s"
+            )
         cpus = os.cpu_count() or 1
-        print(f"cpus {cpus}, load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
-              f"{'; rules ignored: ' + args.ignore if args.ignore else '; all rules on'}")
+        print(
+            f"cpus {cpus}, load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+            f"{'; rules ignored: ' + args.ignore if args.ignore else '; all rules on'}"
+        )
         cache = tmp / "cache"
         cold, cpu, data = run(export, args.jobs, cache, tmp, config)
         n = data["files_checked"]
-        print(f"cold audit (empty cache): {cold:.1f} s wall  [target < 60 s], {n / cold:.0f} files/s; "
-              f"CPU {cpu:.1f} s = {cpu / n * 1000:.1f} ms/file (idle-machine estimate {cpu / cpus:.1f} s on {cpus} cores); "
-              f"load average after: {os.getloadavg()[0]:.2f}")
+        print(
+            f"cold audit (empty cache): {cold:.1f} s wall  [target < 60 s], {n / cold:.0f} files/s; "
+            f"CPU {cpu:.1f} s = {cpu / n * 1000:.1f} ms/file (idle-machine estimate {cpu / cpus:.1f} s on {cpus} cores); "
+            f"load average after: {os.getloadavg()[0]:.2f}"
+        )
         findings = sum(sum(u["findings"].values()) for u in data["units"])
-        print(f"  units {len(data['units'])}, files {n}, posts counted {sum(u['posts'] for u in data['units'])}, "
-              f"findings {findings}, problems {len(data['problems'])}")
+        print(
+            f"  units {len(data['units'])}, files {n}, posts counted {sum(u['posts'] for u in data['units'])}, "
+            f"findings {findings}, problems {len(data['problems'])}"
+        )
         warm, cpu2, data2 = run(export, args.jobs, cache, tmp, config)
-        print(f"warm audit (nothing changed): {warm:.1f} s wall, CPU {cpu2:.1f} s, cache hits "
-              f"{data2['cache_hits']}/{data2['files_checked']}")
+        print(
+            f"warm audit (nothing changed): {warm:.1f} s wall, CPU {cpu2:.1f} s, cache hits "
+            f"{data2['cache_hits']}/{data2['files_checked']}"
+        )
         same = [u["total"] for u in data["units"]] == [u["total"] for u in data2["units"]]
         print(f"  same totals from the cache: {same}")
     finally:

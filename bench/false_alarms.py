@@ -33,7 +33,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", type=Path, default=HERE.parent.parent / "shared" / "eval")
     ap.add_argument("--quiet", action="store_true", help="only the figures, not each finding")
-    ap.add_argument("--ignore", default="", help="code prefixes to leave out, comma separated (e.g. GOV102,GOV103)")
+    ap.add_argument(
+        "--ignore", default="", help="code prefixes to leave out, comma separated (e.g. GOV102,GOV103)"
+    )
     args = ap.parse_args(argv)
     files = corpus(args.eval)
     if not files:
@@ -56,7 +58,9 @@ def main(argv=None) -> int:
                 info[f.code] += 1
     total = sum(by_code.values())
     print(f"files: {len(files)}  characters (block text): {chars:,}")
-    print(f"warning/error findings: {total}  = {total / chars * 10000:.3f} per 10,000 characters (target <= 1)")
+    print(
+        f"warning/error findings: {total}  = {total / chars * 10000:.3f} per 10,000 characters (target <= 1)"
+    )
     for code, n in sorted(by_code.items()):
         print(f"  {code}: {n}  ({n / chars * 10000:.3f} per 10k)")
     if info:

@@ -79,8 +79,10 @@ def timed(cmd: list[str], repeat: int, cwd: Path) -> tuple[list[float], list[flo
 
 def show(label: str, times: tuple[list[float], list[float]], target: float | None = None) -> None:
     wall, cpu = times
-    line = (f"{label:<42} wall min {min(wall):6.3f} s  median {statistics.median(wall):6.3f} s"
-            f"   cpu median {statistics.median(cpu):6.3f} s")
+    line = (
+        f"{label:<42} wall min {min(wall):6.3f} s  median {statistics.median(wall):6.3f} s"
+        f"   cpu median {statistics.median(cpu):6.3f} s"
+    )
     if target is not None:
         line += f"   target < {target} s: {'met' if statistics.median(wall) < target else 'NOT met'}"
     print(line)
@@ -98,15 +100,23 @@ def main() -> None:
         files = [p.name for p in write_drafts(folder)]
         sizes = ", ".join(f"{p} {(folder / p).stat().st_size} B" for p in files)
         print(f"drafts: {sizes}; {args.repeat} runs each; command: {shlex.join(govlint)}")
-        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+        print(
+            f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+        )
         show("python start-up alone", timed([sys.executable, "-c", "pass"], args.repeat, folder))
         show("govlint --version (CLI start-up)", timed([*govlint, "--version"], args.repeat, folder))
         show("govlint on 3 drafts", timed([*govlint, *files], args.repeat, folder), TARGET)
         cache = ["--cache", "--cache-dir", str(folder / ".cache")]
         first = timed([*govlint, *cache, *files], 1, folder)
         show("govlint --cache, first run (fills cache)", first)
-        show("govlint --cache, unchanged drafts", timed([*govlint, *cache, *files], args.repeat, folder), TARGET)
-        (folder / "notice.txt").write_text((folder / "notice.txt").read_text(encoding="utf-8") + "附件：名单\n", encoding="utf-8")
+        show(
+            "govlint --cache, unchanged drafts",
+            timed([*govlint, *cache, *files], args.repeat, folder),
+            TARGET,
+        )
+        (folder / "notice.txt").write_text(
+            (folder / "notice.txt").read_text(encoding="utf-8") + "附件：名单\n", encoding="utf-8"
+        )
         show("govlint --cache, one of 3 drafts changed", timed([*govlint, *cache, *files], 1, folder))
 
 

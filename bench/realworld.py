@@ -53,7 +53,7 @@ def manifest(root: Path) -> list[tuple[Path, str | None]]:
 def context(doc, f, width: int = 20) -> str:
     a = max(0, f.start - width)
     b = min(len(doc.source), f.end + width)
-    text = doc.source[a:f.start] + "【" + doc.source[f.start:f.end] + "】" + doc.source[f.end:b]
+    text = doc.source[a : f.start] + "【" + doc.source[f.start : f.end] + "】" + doc.source[f.end : b]
     return " ".join(text.split())
 
 
@@ -97,11 +97,24 @@ def main(argv=None) -> int:
             by_sev[f.severity.value] += 1
             by_code[f.code][f.severity.value] += 1
             if f.severity.rank >= Severity.WARNING.rank or f.code == "GOV102":
-                sheet.append([str(rel), f.line, f.column, f.code, f.severity.value, f.match,
-                              f.suggestion or "", f.message, context(doc, f)])
+                sheet.append(
+                    [
+                        str(rel),
+                        f.line,
+                        f.column,
+                        f.code,
+                        f.severity.value,
+                        f.match,
+                        f.suggestion or "",
+                        f.message,
+                        context(doc, f),
+                    ]
+                )
             if f.severity.value in wanted or f.code in wanted:
-                print(f"{rel}:{f.line}:{f.column}: {f.code} {f.severity.value} [{f.match}] "
-                      f"{f.message} | {context(doc, f)}")
+                print(
+                    f"{rel}:{f.line}:{f.column}: {f.code} {f.severity.value} [{f.match}] "
+                    f"{f.message} | {context(doc, f)}"
+                )
     elapsed = time.perf_counter() - t0
     per = 10000 / max(chars, 1)
     print(f"files checked: {checked}  characters (block text): {chars:,}  time: {elapsed:.1f} s")
@@ -109,22 +122,39 @@ def main(argv=None) -> int:
         print("not checked (no loader): " + ", ".join(f"{n} {s}" for s, n in sorted(skipped.items())))
     for line in failed:
         print(f"could not load: {line}")
-    print("per 10,000 characters: " + "  ".join(
-        f"{s} {by_sev[s]} ({by_sev[s] * per:.2f})" for s in ("error", "warning", "info")))
+    print(
+        "per 10,000 characters: "
+        + "  ".join(f"{s} {by_sev[s]} ({by_sev[s] * per:.2f})" for s in ("error", "warning", "info"))
+    )
     print(f"{'code':8} {'error':>6} {'warning':>8} {'info':>6}")
     for code in sorted(by_code):
         c = by_code[code]
         print(f"{code:8} {c['error']:>6} {c['warning']:>8} {c['info']:>6}")
     g102 = by_code.get("GOV102", collections.Counter())
-    print(f"GOV102 warning+error per 10,000: {(g102['error'] + g102['warning']) * per:.2f}; "
-          f"info per 10,000 (all rules): {by_sev['info'] * per:.2f}")
+    print(
+        f"GOV102 warning+error per 10,000: {(g102['error'] + g102['warning']) * per:.2f}; "
+        f"info per 10,000 (all rules): {by_sev['info'] * per:.2f}"
+    )
     if args.sheet:
         others = [i for i, row in enumerate(sheet) if row[4] == "warning" and row[3] != "GOV102"]
         sampled = set(random.Random(10).sample(others, min(args.sample, len(others))))
         with open(args.sheet, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, delimiter="\t")
-            w.writerow(["file", "line", "column", "code", "severity", "match", "suggestion", "message", "context",
-                        "judge", "judgement"])
+            w.writerow(
+                [
+                    "file",
+                    "line",
+                    "column",
+                    "code",
+                    "severity",
+                    "match",
+                    "suggestion",
+                    "message",
+                    "context",
+                    "judge",
+                    "judgement",
+                ]
+            )
             for i, row in enumerate(sheet):
                 judge = row[4] == "error" or row[3] == "GOV102" or i in sampled
                 w.writerow([*row, "yes" if judge else "", ""])

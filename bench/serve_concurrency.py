@@ -46,8 +46,12 @@ def draft(k: int) -> tuple[str, bytes]:
 
 def post(url: str, name: str, data: bytes) -> tuple[float, dict]:
     t = time.perf_counter()
-    req = Request(f"{url}api/check?name={quote(name)}", data=data, method="POST",
-                  headers={"Content-Type": "application/octet-stream"})
+    req = Request(
+        f"{url}api/check?name={quote(name)}",
+        data=data,
+        method="POST",
+        headers={"Content-Type": "application/octet-stream"},
+    )
     with urlopen(req, timeout=600) as resp:
         body = json.loads(resp.read())
     return time.perf_counter() - t, body
@@ -57,8 +61,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=20)
     args = ap.parse_args()
-    proc = subprocess.Popen([sys.executable, "-m", "textlint_gov", "serve", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textlint_gov", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         url = None
         for line in proc.stdout:
@@ -88,7 +96,9 @@ def main() -> None:
         chars = statistics.mean(sum(len(b["text"]) for b in body["blocks"]) for _, body in results)
         print(f"drafts: {args.n} x {chars:.0f} characters (half .txt, half .docx)")
         print(f"one at a time: median {statistics.median(singles) * 1000:.0f} ms per check")
-        print(f"{args.n} at once: wall {wall:.2f} s; latency median {statistics.median(lat):.2f} s, max {lat[-1]:.2f} s")
+        print(
+            f"{args.n} at once: wall {wall:.2f} s; latency median {statistics.median(lat):.2f} s, max {lat[-1]:.2f} s"
+        )
         print(f"answers identical to the draft checked alone: {ok}/{args.n}")
     finally:
         proc.terminate()

@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 
 
 def _status(s: socket.socket) -> str:
@@ -38,8 +39,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=50)
     args = ap.parse_args()
-    proc = subprocess.Popen([sys.executable, "-m", "textlint_gov.cli", "serve", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textlint_gov.cli", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         line = ""
         while "http://" not in line:
@@ -69,8 +74,10 @@ def main() -> int:
         print(f"50 connections sending half a head: {held} still held after 15 s")
 
         body = b"x" * (19 * 1024 * 1024)
-        head = (f"POST /api/check?name=a.docx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n"
-                "Connection: close\r\n\r\n").encode()
+        head = (
+            f"POST /api/check?name=a.docx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n"
+            "Connection: close\r\n\r\n"
+        ).encode()
         statuses: list[str] = []
 
         def upload() -> None:
@@ -89,10 +96,12 @@ def main() -> int:
         for th in threads:
             th.join(300)
         wall = time.perf_counter() - t
-        hwm = re.search(r"VmHWM:\s+(\d+)", open(f"/proc/{proc.pid}/status").read())
+        hwm = re.search(r"VmHWM:\s+(\d+)", Path(f"/proc/{proc.pid}/status").read_text())
         peak = f"{int(hwm.group(1)) // 1024} MB" if hwm else "?"
-        print(f"{args.n} uploads of 19 MB at once: {wall:.1f} s, statuses {dict(Counter(statuses))}, "
-              f"server peak memory {peak}")
+        print(
+            f"{args.n} uploads of 19 MB at once: {wall:.1f} s, statuses {dict(Counter(statuses))}, "
+            f"server peak memory {peak}"
+        )
     finally:
         proc.terminate()
         proc.wait(10)

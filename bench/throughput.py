@@ -55,7 +55,9 @@ def main() -> None:
             for f in lint(d, config):
                 counts[(f.code, f.severity.value)] += 1
                 if f.severity.value != "info" and len(examples) < 200:
-                    examples.append(f"  {Path(f.path).name}:{f.line}:{f.column} {f.code} {f.match!r} -> {f.suggestion!r}")
+                    examples.append(
+                        f"  {Path(f.path).name}:{f.line}:{f.column} {f.code} {f.match!r} -> {f.suggestion!r}"
+                    )
         best = min(best, time.perf_counter() - t0)
     total = sum(counts.values())
     we = sum(n for (c, s), n in counts.items() if s != "info")
@@ -63,8 +65,10 @@ def main() -> None:
     print(f"corpus: {args.corpus}  {len(files)} files, {chars:,} chars")
     print(f"lint only:   {chars / best:,.0f} chars/s  (best of {args.repeat})")
     print(f"load + lint: {chars / (best + load_s):,.0f} chars/s")
-    print(f"findings: {total}  = {total / chars * 10000:.2f} per 10,000 chars; "
-          f"warning+error {we} = {we / chars * 10000:.2f} per 10,000 chars")
+    print(
+        f"findings: {total}  = {total / chars * 10000:.2f} per 10,000 chars; "
+        f"warning+error {we} = {we / chars * 10000:.2f} per 10,000 chars"
+    )
     for (code, sev), n in sorted(counts.items()):
         print(f"  {code} {sev}: {n}")
     if examples:
@@ -81,12 +85,16 @@ def main() -> None:
         times.append(time.perf_counter() - t0)
     # Peak RSS through a small wrapper process: a child forked from this (large) process would
     # count this process's pages until its exec.
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, cwd=ROOT).stdout
     peak = int(out.strip() or 0) / 1024
-    print(f"cold start `govlint samples/draft.docx`: median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}), peak RSS {peak:.0f} MB")
+    print(
+        f"cold start `govlint samples/draft.docx`: median {statistics.median(times):.2f} s "
+        f"(min {min(times):.2f}, max {max(times):.2f}), peak RSS {peak:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

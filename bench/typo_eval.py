@@ -54,11 +54,17 @@ def _clean(path: Path):
 
 
 SETS = {
-    "midu": ("MiDu 2022 preliminary val, equal length", lambda e: _jsonl(e / "midu2022/ctcdataset/preliminary_val.equal_length.jsonl")),
+    "midu": (
+        "MiDu 2022 preliminary val, equal length",
+        lambda e: _jsonl(e / "midu2022/ctcdataset/preliminary_val.equal_length.jsonl"),
+    ),
     "odw": ("ECSpell odw.train (公文)", lambda e: _tsv(e / "ecspell/odw.train", 1, 2)),
     "nlpcc": ("NLPCC 2023 task 8 dev", lambda e: _tsv(e / "nlpcc2023_task8/data.txt", 0, 1)),
     "cscd": ("CSCD-NS dev", lambda e: _jsonl(e / "cscd_ns/ctcdataset/dev.jsonl")),
-    "sighan": ("SIGHAN-15 (pycorrector sighan2015_test.tsv)", lambda e: _tsv(e / "sighan15/pycorrector/sighan2015_test.tsv", 0, 1)),
+    "sighan": (
+        "SIGHAN-15 (pycorrector sighan2015_test.tsv)",
+        lambda e: _tsv(e / "sighan15/pycorrector/sighan2015_test.tsv", 0, 1),
+    ),
     "rmrb": ("clean acc_rmrb.txt (People's Daily)", lambda e: _clean(e / "clean/xxqg_rmrb/acc_rmrb.txt")),
 }
 
@@ -69,7 +75,9 @@ def typo_config() -> Config:
 
 
 def _doc(text: str) -> Document:
-    return Document("<sentence>", text, [Block(text, "body", "", [(0, 0, len(text), len(text))])], {"format": "txt"})
+    return Document(
+        "<sentence>", text, [Block(text, "body", "", [(0, 0, len(text), len(text))])], {"format": "txt"}
+    )
 
 
 def _ratio(a: int, b: int) -> float:
@@ -110,16 +118,29 @@ def evaluate(pairs, config: Config, show: int = 0, min_rank: int = 0) -> dict:
                 s_tp += 1
             elif shown < show:
                 shown += 1
-                print("   FP:", [(f.match, f.suggestion, f.severity.value) for f in findings], [(src[i], tgt[i]) for i in sorted(changed)])
+                print(
+                    "   FP:",
+                    [(f.match, f.suggestion, f.severity.value) for f in findings],
+                    [(src[i], tgt[i]) for i in sorted(changed)],
+                )
         c_pred += len(covered)
         c_tp += len(changed & covered)
     sp, sr = _ratio(s_tp, s_flagged), _ratio(s_tp, s_err)
     cp, cr = _ratio(c_tp, c_pred), _ratio(c_tp, c_gold)
     return {
-        "sentences": s_err + clean, "with_error": s_err, "found": s_tp, "flagged": s_flagged,
-        "sent_p": sp, "sent_r": sr, "sent_f1": _f1(sp, sr),
-        "char_p": cp, "char_r": cr, "char_f1": _f1(cp, cr),
-        "fp_rate": _ratio(clean_flagged, clean), "clean": clean, "clean_flagged": clean_flagged,
+        "sentences": s_err + clean,
+        "with_error": s_err,
+        "found": s_tp,
+        "flagged": s_flagged,
+        "sent_p": sp,
+        "sent_r": sr,
+        "sent_f1": _f1(sp, sr),
+        "char_p": cp,
+        "char_r": cr,
+        "char_f1": _f1(cp, cr),
+        "fp_rate": _ratio(clean_flagged, clean),
+        "clean": clean,
+        "clean_flagged": clean_flagged,
         "chars_per_s": chars / elapsed if elapsed else 0.0,
     }
 
@@ -141,14 +162,18 @@ def gov_documents(eval_dir: Path, config: Config) -> None:
     n = sum(by_code.values())
     per = n / chars * 10000 if chars else 0.0
     detail = ", ".join(f"{c} {k}" for c, k in sorted(by_code.items()))
-    print(f"clean/gov_documents: {len(files)} files, {chars:,} chars, typo findings {n} = {per:.3f} per 10,000 chars ({detail});"
-          f" warning/error {n - info} = {(n - info) / chars * 10000:.3f} per 10,000 chars")
+    print(
+        f"clean/gov_documents: {len(files)} files, {chars:,} chars, typo findings {n} = {per:.3f} per 10,000 chars ({detail});"
+        f" warning/error {n - info} = {(n - info) / chars * 10000:.3f} per 10,000 chars"
+    )
     everything = Config()
     lint(docs[0], everything)  # warm up every rule's data
     t0 = time.process_time()
     total = sum(1 for doc in docs for f in lint(doc, everything) if f.category == "typo")
     dt = time.process_time() - t0
-    print(f"whole rule set (default config) on the same files: {chars / dt:,.0f} chars/s (CPU), typo findings {total}")
+    print(
+        f"whole rule set (default config) on the same files: {chars / dt:,.0f} chars/s (CPU), typo findings {total}"
+    )
 
 
 _STARTUP = """
@@ -180,9 +205,11 @@ def startup() -> None:
 
     without, _ = run([r.code for r in registry() if r.category == "typo"])
     with_typo, peak = run([])
-    print(f"start-up: lint of a two-line draft in a fresh process {with_typo:.2f} s CPU with every rule, "
-          f"{without:.2f} s without the typo rules (+{with_typo - without:.2f} s; target <= +0.5 s); "
-          f"peak memory {peak:.0f} MB (target < 300 MB)")
+    print(
+        f"start-up: lint of a two-line draft in a fresh process {with_typo:.2f} s CPU with every rule, "
+        f"{without:.2f} s without the typo rules (+{with_typo - without:.2f} s; target <= +0.5 s); "
+        f"peak memory {peak:.0f} MB (target < 300 MB)"
+    )
 
 
 def main(argv=None) -> int:
@@ -192,8 +219,12 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set")
     ap.add_argument("--show", type=int, default=0, help="print up to N false detections per set")
     ap.add_argument("--no-docs", action="store_true", help="skip the clean/gov_documents pass")
-    ap.add_argument("--min-severity", choices=["info", "warning", "error"], default="info",
-                    help="count only findings of at least this severity (default: every finding)")
+    ap.add_argument(
+        "--min-severity",
+        choices=["info", "warning", "error"],
+        default="info",
+        help="count only findings of at least this severity (default: every finding)",
+    )
     args = ap.parse_args(argv)
     if not args.eval.is_dir():
         print(f"no evaluation data at {args.eval}", file=sys.stderr)
@@ -201,8 +232,12 @@ def main(argv=None) -> int:
     config = typo_config()
     t0 = time.perf_counter()
     lint(_doc("预热。"), config)  # load the typo data once, outside the timed loop
-    print(f"typo rules: {', '.join(cr.rule.code for cr in config.rules())}; data loaded in {time.perf_counter() - t0:.2f} s")
-    print(f"{'set':<46} {'n':>5} {'err':>5} | {'sent P':>6} {'R':>5} {'F1':>5} | {'char P':>6} {'R':>5} {'F1':>5} | {'FP rate':>8} | {'chars/s':>8}")
+    print(
+        f"typo rules: {', '.join(cr.rule.code for cr in config.rules())}; data loaded in {time.perf_counter() - t0:.2f} s"
+    )
+    print(
+        f"{'set':<46} {'n':>5} {'err':>5} | {'sent P':>6} {'R':>5} {'F1':>5} | {'char P':>6} {'R':>5} {'F1':>5} | {'FP rate':>8} | {'chars/s':>8}"
+    )
     for key in args.sets.split(","):
         label, reader = SETS[key]
         pairs = list(reader(args.eval))

@@ -11,8 +11,15 @@ from click.testing import CliRunner
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def make_docx(path: Path, paragraphs=(), *, heading: str | None = None, table=None, header: str | None = None,
-              footer: str | None = None) -> Path:
+def make_docx(
+    path: Path,
+    paragraphs=(),
+    *,
+    heading: str | None = None,
+    table=None,
+    header: str | None = None,
+    footer: str | None = None,
+) -> Path:
     """A .docx built with python-docx: an optional Heading 1, paragraphs, a table (list of rows)."""
     import docx
 

@@ -94,7 +94,15 @@ EXPECTED = {
     "城关镇": (5, 0, 4, "5", "23", 1),
     "首阳山街道": (1, 0, 1, "0", "17", 2),
 }
-HEADER = ["单位名称", "公共服务得分", "交流互动得分", "网站建设及安全得分", "政务信息公开得分", "月总分", "排名"]
+HEADER = [
+    "单位名称",
+    "公共服务得分",
+    "交流互动得分",
+    "网站建设及安全得分",
+    "政务信息公开得分",
+    "月总分",
+    "排名",
+]
 TABLE_A = [
     ["甲局", "4", "2", "13", "2.5", "21.5", "2"],
     ["乙局", "4", "2", "13", "2.5", "21.5", "2"],
@@ -139,14 +147,20 @@ def build_export(root: Path) -> tuple[Path, Path]:
     _txt(b / "说明.txt", "没有日期的说明。")
     _txt(b / "2021-02-03 下月.txt", "布署下月事项。")
     # 丙局: no folder, no posts. 丁局: one post at the top of the export, unit from metadata (alias).
-    (ex / "丁局通知.md").write_text("---\nunit: 市丁局\ndate: 2021-01-06\n---\n# 通知\n\n按时报送。\n", encoding="utf-8")
-    (ex / "不明.md").write_text("---\nunit: 不存在局\ndate: 2021-01-06\n---\n# 通知\n\n内容。\n", encoding="utf-8")
+    (ex / "丁局通知.md").write_text(
+        "---\nunit: 市丁局\ndate: 2021-01-06\n---\n# 通知\n\n按时报送。\n", encoding="utf-8"
+    )
+    (ex / "不明.md").write_text(
+        "---\nunit: 不存在局\ndate: 2021-01-06\n---\n# 通知\n\n内容。\n", encoding="utf-8"
+    )
     # 城关镇: every week, Mondays and a Sunday
     for day in ("04", "11", "18", "25", "31"):
         _txt(ex / "城关镇" / f"2021-01-{day} 镇{day}.txt", "镇政府召开会议。")
     # 首阳山街道: one .docx with one error
     (ex / "首阳山街道").mkdir()
-    make_docx(ex / "首阳山街道" / "2021-01-20 街道.docx", ["认真布署春节期间安全工作。"], heading="街道开展安全检查")
+    make_docx(
+        ex / "首阳山街道" / "2021-01-20 街道.docx", ["认真布署春节期间安全工作。"], heading="街道开展安全检查"
+    )
     # a folder that is no unit
     _txt(ex / "其他单位" / "2021-01-05 杂.txt", "布署。")
     return ex, root / "rules.yaml"
@@ -170,8 +184,17 @@ def test_hand_worked_table(export):
 
     result = _audit(export)
     assert [w.isoformat() for w in result.weeks] == ["2021-01-04", "2021-01-11", "2021-01-18", "2021-01-25"]
-    got = {u.unit.name: (len(u.posts), u.undated, u.weeks_covered, str(u.disclosure.normalize()),
-                         str(u.total.normalize()), u.rank) for u in result.units}
+    got = {
+        u.unit.name: (
+            len(u.posts),
+            u.undated,
+            u.weeks_covered,
+            str(u.disclosure.normalize()),
+            str(u.total.normalize()),
+            u.rank,
+        )
+        for u in result.units
+    }
     expected = {k: (p, un, w, d, t, r) for k, (p, un, w, d, t, r) in EXPECTED.items()}
     assert {k: (v[0], v[1], v[2], v[4], v[5]) for k, v in got.items()} == {
         k: (v[0], v[1], v[2], v[4], v[5]) for k, v in expected.items()
@@ -219,20 +242,55 @@ def test_json_object(export):
     for u in data["units"]:
         posts, undated, covered, disclosure, total, rank = EXPECTED[u["unit"]]
         assert (u["posts"], u["undated"], u["weeks_covered"], u["weeks_total"], u["rank"]) == (
-            posts, undated, covered, 4, rank)
+            posts,
+            undated,
+            covered,
+            4,
+            rank,
+        )
         assert u["disclosure_score"] == json.loads(disclosure)
         assert u["total"] == json.loads(total)
-        assert set(u) >= {"unit", "group", "posts", "undated", "weeks_covered", "weeks_total", "findings",
-                          "deduction", "disclosure_score", "scores", "total", "rank"}
+        assert set(u) >= {
+            "unit",
+            "group",
+            "posts",
+            "undated",
+            "weeks_covered",
+            "weeks_total",
+            "findings",
+            "deduction",
+            "disclosure_score",
+            "scores",
+            "total",
+            "rank",
+        }
     a = data["units"][0]
     assert a["scores"] == {"公共服务": 4, "交流互动": 2, "网站建设及安全": 13}
     assert isinstance(a["scores"]["公共服务"], int) and a["deduction"] == 1.5
     assert a["findings"] == {"error": 4, "warning": 0, "info": 0}
     worst = a["worst_posts"][0]["findings_detail"][0]
-    assert set(worst) == {"path", "line", "column", "end_line", "end_column", "code", "category", "severity",
-                          "message", "match", "suggestion", "where", "fixable"}
+    assert set(worst) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "category",
+        "severity",
+        "message",
+        "match",
+        "suggestion",
+        "where",
+        "fixable",
+    }
     assert worst["code"] == "GOV990" and worst["suggestion"] == "部署"
-    assert {p["kind"] for p in data["problems"]} == {"unknown_folder", "unreadable", "undated", "unknown_unit"}
+    assert {p["kind"] for p in data["problems"]} == {
+        "unknown_folder",
+        "unreadable",
+        "undated",
+        "unknown_unit",
+    }
 
 
 def test_parallel_and_cache_give_the_same_numbers(export, tmp_path):
@@ -332,9 +390,9 @@ def test_html_format(export):
     assert html.count("<svg") == 2 and 'class="bar"' in html
     assert html.count('<table class="grid">') == 2
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html
-    grid = html[html.index('<table class="grid">'):]
+    grid = html[html.index('<table class="grid">') :]
     grid = grid[: grid.index("</table>")]
-    row_b = grid[grid.index("乙局"):]
+    row_b = grid[grid.index("乙局") :]
     row_b = row_b[: row_b.index("</tr>")]
     assert row_b.count('class="ok"') == 3 and row_b.count('class="miss"') == 1
     assert "<th>月总分</th>" in html and ">21.5<" in html
@@ -361,7 +419,9 @@ def test_docx_format(export, tmp_path):
 
 def test_cli_json_and_defaults(export, run_cli):
     ex, rules = export
-    res = run_cli("audit", ex, "--month", "2021-01", "--config", rules, "--format", "json", "--jobs", "1", "--no-cache")
+    res = run_cli(
+        "audit", ex, "--month", "2021-01", "--config", rules, "--format", "json", "--jobs", "1", "--no-cache"
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert [u["rank"] for u in data["units"]] == [2, 2, 4, 1, 1, 2]
@@ -390,8 +450,19 @@ def test_cli_units_option(export, run_cli, tmp_path):
     ex, rules = export
     units = tmp_path / "其他清单.yaml"
     units.write_text("units:\n  - {name: 城关镇, group: 镇（街道）}\n", encoding="utf-8")
-    res = run_cli("audit", ex, "--month", "2021-01", "--config", rules, "--units", units, "--format", "json",
-                  "--no-cache")
+    res = run_cli(
+        "audit",
+        ex,
+        "--month",
+        "2021-01",
+        "--config",
+        rules,
+        "--units",
+        units,
+        "--format",
+        "json",
+        "--no-cache",
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert [u["unit"] for u in data["units"]] == ["城关镇"]
@@ -444,11 +515,20 @@ def test_week_owned_by_the_month_of_its_thursday(tmp_path):
     cfg = Config(select=["GOV3"], scoring={"missed_week_penalty": 1})
     april = run_audit(ex, "2021-04", config=cfg)
     u = april.units[0]
-    assert [w.isoformat() for w in april.weeks] == ["2021-03-29", "2021-04-05", "2021-04-12", "2021-04-19", "2021-04-26"]
+    assert [w.isoformat() for w in april.weeks] == [
+        "2021-03-29",
+        "2021-04-05",
+        "2021-04-12",
+        "2021-04-19",
+        "2021-04-26",
+    ]
     assert u.posts_per_week == [1, 1, 0, 0, 1]
     assert len(u.posts) == 2 and u.out_of_month == 2  # 30 March and 3 May
     assert u.disclosure == 0  # 2 points − 2 missed weeks
-    assert {(p.kind, p.path) for p in april.problems} == {("unsupported", "甲局/附件.pdf"), ("no_unit", "无单位.txt")}
+    assert {(p.kind, p.path) for p in april.problems} == {
+        ("unsupported", "甲局/附件.pdf"),
+        ("no_unit", "无单位.txt"),
+    }
     march = run_audit(ex, "2021-03", config=cfg).units[0]
     assert march.posts_per_week == [0, 0, 0, 0] and len(march.posts) == 1
     assert march.disclosure == 0  # 1 point − 4 missed weeks, never below 0
@@ -481,7 +561,7 @@ def test_a_dead_worker_does_not_abort_the_audit(export, monkeypatch):
 
     from textlint_gov.config import load_config
 
-    ex, rules = export
+    _ex, rules = export
     cfg = load_config(rules)
     STATE = (cfg, None, ["甲局"], "k")
     monkeypatch.setattr(collect, "ProcessPoolExecutor", Broken)

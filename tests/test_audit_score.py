@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from textlint_gov.docdate import parse_date as date_from_meta
 from textlint_gov.audit.score import (
     Scoring,
     date_from_name,
@@ -21,6 +20,7 @@ from textlint_gov.audit.score import (
     weeks_of_month,
 )
 from textlint_gov.config import ConfigError
+from textlint_gov.docdate import parse_date as date_from_meta
 
 D = Decimal
 
@@ -58,8 +58,19 @@ def test_ranks_share_and_skip():
     assert ranks([D("0.1") + D("0.2"), D("0.3")]) == [1, 1]
 
 
-@pytest.mark.parametrize("value, text", [(D(34), "34"), (D("2.5"), "2.5"), (D("23.50"), "23.5"), (D("34.0"), "34"),
-                                         (D(0), "0"), (D("0.25"), "0.25"), (D(100), "100"), (None, "")])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (D(34), "34"),
+        (D("2.5"), "2.5"),
+        (D("23.50"), "23.5"),
+        (D("34.0"), "34"),
+        (D(0), "0"),
+        (D("0.25"), "0.25"),
+        (D(100), "100"),
+        (None, ""),
+    ],
+)
 def test_numbers_print_as_the_notice(value, text):
     assert fmt(value) == text
 
@@ -148,7 +159,9 @@ def test_month_and_dates():
 def test_units_yaml_errors():
     from textlint_gov.audit.collect import AuditError, units_from_data
 
-    ok = units_from_data({"units": [{"name": "甲局", "group": "市直单位", "aliases": "市甲局", "scores": {"公共服务": 4.5}}]})
+    ok = units_from_data(
+        {"units": [{"name": "甲局", "group": "市直单位", "aliases": "市甲局", "scores": {"公共服务": 4.5}}]}
+    )
     assert ok[0].aliases == ("市甲局",) and ok[0].scores == {"公共服务": D("4.5")}
     cases = [
         ({"unit": []}, "units"),
@@ -157,7 +170,10 @@ def test_units_yaml_errors():
         ({"units": [{"name": "甲局"}]}, "group"),
         ({"units": [{"name": "甲局", "group": "g", "score": {}}]}, "score"),
         ({"units": [{"name": "甲局", "group": "g", "scores": {"公共服务": "四"}}]}, "scores.公共服务"),
-        ({"units": [{"name": "甲局", "group": "g"}, {"name": "乙局", "group": "g", "aliases": ["甲局"]}]}, "重复"),
+        (
+            {"units": [{"name": "甲局", "group": "g"}, {"name": "乙局", "group": "g", "aliases": ["甲局"]}]},
+            "重复",
+        ),
     ]
     for raw, needle in cases:
         with pytest.raises(AuditError, match=needle):

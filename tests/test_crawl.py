@@ -41,7 +41,7 @@ def test_header_block_is_metadata_title_and_date():
     assert title is not None and title.text == "关于做好安全生产工作的通知"
     # the title block points at the header's value in the source
     start = title.to_source(0)
-    assert doc.source[start:start + len(title.text)] == title.text
+    assert doc.source[start : start + len(title.text)] == title.text
     # no half-width colon, bracket or link of the header is reported, nor the old premier's title
     # (the post is dated 2017: 李克强总理 was right then)
     assert not [f for f in findings if f.line <= 8], findings
@@ -55,14 +55,14 @@ def test_page_chrome_is_not_checked_and_positions_stay_exact():
         "各村：为了贯彻落实习近平总书记、李克强总理关于安全生产工作的重要指示，现通知如下。 某某乡人民政府 2017年8月9日"
     ]
     b = body[0]
-    assert doc.source[b.to_source(0):b.to_source(len(b.text), end=True)] == b.text
+    assert doc.source[b.to_source(0) : b.to_source(len(b.text), end=True)] == b.text
 
 
 def test_findings_in_the_body_keep_their_source_position():
     text = HEADER + BODY.replace("现通知如下。", "现通知如下,")
     doc, findings = lint_text(text, "page.txt")
     [f] = [f for f in findings if f.code == "GOV301"]
-    assert doc.source[f.start:f.end] == "," and f.line == 9
+    assert doc.source[f.start : f.end] == "," and f.line == 9
 
 
 def test_no_header_without_known_keys_or_rule():
@@ -81,8 +81,10 @@ def test_chrome_spans_keep_a_data_source_line_of_the_post():
 
 
 def test_metadata_table_dates_the_post_and_is_cut():
-    line = ("当前位置： 首页政务公开 索 引 号： PZ001-2021-00087 主题分类： 无 发文机关： 某局 成文日期：2021-06-02 "
-            "标 题： 关于X的通知 发文字号： 某管〔2021〕53号 发布日期：2021-06-03 有 效 性： 有效 关于X的通知 正文从这里开始。")
+    line = (
+        "当前位置： 首页政务公开 索 引 号： PZ001-2021-00087 主题分类： 无 发文机关： 某局 成文日期：2021-06-02 "
+        "标 题： 关于X的通知 发文字号： 某管〔2021〕53号 发布日期：2021-06-03 有 效 性： 有效 关于X的通知 正文从这里开始。"
+    )
     doc = load_bytes(line.encode("utf-8"), "x.txt")
     assert doc.meta["written_date"] == "2021-06-02" and doc.meta["date"] == "2021-06-03"
     assert all("索 引 号" not in b.text and "有 效 性" not in b.text for b in doc.blocks)
@@ -163,7 +165,10 @@ def test_saved_page_furniture_and_footer_are_not_checked():
         "网站标识码：1234000001 皖ICP备05001234号\n"
     )
     doc = load_bytes(page.encode("utf-8"), "page.txt")
-    assert [b.text for b in doc.blocks] == ["关于开展2024年统计调查的通知", "各乡镇:请按时报送统计数据,确保质量。"]
+    assert [b.text for b in doc.blocks] == [
+        "关于开展2024年统计调查的通知",
+        "各乡镇:请按时报送统计数据,确保质量。",
+    ]
     findings = lint(doc, Config())
     assert {f.line for f in findings} == {4}
 
@@ -178,5 +183,5 @@ def test_an_event_notice_keeps_its_organiser_line():
 def test_a_hit_across_a_soft_line_break_shows_the_source_and_is_not_auto_fixed(text, code):
     doc = load_bytes(("# 通知\n\n" + text).encode("utf-8"), "a.md")
     [f] = [f for f in lint(doc, Config()) if f.code == code]
-    assert f.match == doc.source[f.start:f.end] and "\n" in f.match
+    assert f.match == doc.source[f.start : f.end] and "\n" in f.match
     # --fix leaves it to the clerk (it would rewrite the line break): see test_fix_across_markup_is_left_alone

@@ -85,8 +85,12 @@ def test_dated_entry_does_not_apply_before_it_takes_effect():
 
 
 def test_successive_renames_pick_the_name_valid_on_the_post_date():
-    assert [f.suggestion for f in _lint_text("银监会印发通知", "GOV002", "2020-01-01")] == ["中国银行保险监督管理委员会"]
-    assert [f.suggestion for f in _lint_text("银监会印发通知", "GOV002", "2024-01-01")] == ["国家金融监督管理总局"]
+    assert [f.suggestion for f in _lint_text("银监会印发通知", "GOV002", "2020-01-01")] == [
+        "中国银行保险监督管理委员会"
+    ]
+    assert [f.suggestion for f in _lint_text("银监会印发通知", "GOV002", "2024-01-01")] == [
+        "国家金融监督管理总局"
+    ]
     assert not _lint_text("银监会印发通知", "GOV002", "2017-01-01")
 
 
@@ -107,8 +111,14 @@ def _write(tmp_path, body: str):
         ("  - correct: 部署\n    wrong: [布署]\n    flag: [布署工作]\n    pass: [部署工作]\n", "缺少 source"),
         ("  - correct: 部署\n    wrong: [布署]\n    source: 词典\n    pass: [部署工作]\n", "缺少 flag"),
         ("  - correct: 部署\n    source: 词典\n    flag: [布署工作]\n", "缺少 wrong"),
-        ("  - correct: 部署\n    wrong: [{regex: '(布署'}]\n    source: 词典\n    flag: [布署工作]\n", "正则表达式"),
-        ("  - correct: 部署\n    wrong: [布署]\n    since: 去年\n    source: 词典\n    flag: [布署工作]\n", "since 应为日期"),
+        (
+            "  - correct: 部署\n    wrong: [{regex: '(布署'}]\n    source: 词典\n    flag: [布署工作]\n",
+            "正则表达式",
+        ),
+        (
+            "  - correct: 部署\n    wrong: [布署]\n    since: 去年\n    source: 词典\n    flag: [布署工作]\n",
+            "since 应为日期",
+        ),
         ("  - correct: 部署\n    wrong: [布署]\n    sauce: 词典\n    flag: [布署工作]\n", "未知的键 sauce"),
     ],
 )

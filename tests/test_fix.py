@@ -19,15 +19,40 @@ GOOD = "习近平总书记"
 
 
 def finding(start, end, content, applicability=Applicability.SAFE, code="GOV001"):
-    return Finding(code, "expression", Severity.ERROR, "m", "x.txt", start, end, 1, start + 1, 1, end + 1,
-                   "", content, fix=(Edit(start, end, content),), applicability=applicability)
+    return Finding(
+        code,
+        "expression",
+        Severity.ERROR,
+        "m",
+        "x.txt",
+        start,
+        end,
+        1,
+        start + 1,
+        1,
+        end + 1,
+        "",
+        content,
+        fix=(Edit(start, end, content),),
+        applicability=applicability,
+    )
 
 
 def test_choose_right_to_left_skipping_overlaps_and_unsafe():
-    fs = [finding(0, 5, "a"), finding(3, 8, "b"), finding(10, 12, "c"), finding(12, 14, "d", Applicability.UNSAFE),
-          finding(20, 20, "e"), finding(20, 20, "f")]
+    fs = [
+        finding(0, 5, "a"),
+        finding(3, 8, "b"),
+        finding(10, 12, "c"),
+        finding(12, 14, "d", Applicability.UNSAFE),
+        finding(20, 20, "e"),
+        finding(20, 20, "f"),
+    ]
     taken = choose(fs)
-    assert [f.suggestion for f in taken] == ["e", "c", "b"]  # right to left; 0-5 overlaps 3-8; one insertion per point
+    assert [f.suggestion for f in taken] == [
+        "e",
+        "c",
+        "b",
+    ]  # right to left; 0-5 overlaps 3-8; one insertion per point
     assert choose([finding(0, 2, "a", Applicability.DISPLAY_ONLY)]) == []
 
 
@@ -49,7 +74,7 @@ def test_fix_txt_gb18030_crlf_keeps_every_other_byte(tmp_path, run_cli):
 
 
 def test_fix_utf8_bom_mixed_newlines_and_unsafe_left(tmp_path, run_cli):
-    raw = "\ufeff标题\n第一段{}。\r\n第二段 version 1.0 在用.\r第三段\n".format(BAD).encode("utf-8")
+    raw = f"\ufeff标题\n第一段{BAD}。\r\n第二段 version 1.0 在用.\r第三段\n".encode()
     raw = raw.replace("\ufeff".encode("utf-8"), b"\xef\xbb\xbf")
     path = tmp_path / "bom.txt"
     path.write_bytes(raw)
@@ -62,7 +87,7 @@ def test_fix_utf8_bom_mixed_newlines_and_unsafe_left(tmp_path, run_cli):
 def test_typo_suggestion_not_applied_unless_rule_marks_it_safe(tmp_path, run_cli):
     (tmp_path / "mine.yaml").write_text(
         "rule:\n  code: GOV199\n  name: my-typo\n  category: typo\n  severity: error\n  fix: unsafe\n"
-        "  summary: 本单位常见错字\n  message: \"“{match}”应为“{correct}”\"\n"
+        '  summary: 本单位常见错字\n  message: "“{match}”应为“{correct}”"\n'
         "entries:\n  - correct: 部署\n    wrong: [布署]\n    source: 本单位校对记录\n"
         "    flag: [统一布署]\n    pass: [统一部署]\n",
         encoding="utf-8",
@@ -91,8 +116,10 @@ def test_diff_shows_changes_and_writes_nothing(tmp_path, run_cli):
 
 
 def test_fix_html_keeps_markup_and_entities(tmp_path, run_cli):
-    html = (f'<html><head><meta charset="utf-8"><title>通知</title></head>\n<body><h1>通知</h1>'
-            f'<p class="x">A&amp;B 学习<b>{BAD}</b>讲话&nbsp;精神。</p></body></html>\n')
+    html = (
+        f'<html><head><meta charset="utf-8"><title>通知</title></head>\n<body><h1>通知</h1>'
+        f'<p class="x">A&amp;B 学习<b>{BAD}</b>讲话&nbsp;精神。</p></body></html>\n'
+    )
     path = tmp_path / "p.html"
     path.write_text(html, encoding="utf-8")
     run_cli("--fix", path)
@@ -100,7 +127,7 @@ def test_fix_html_keeps_markup_and_entities(tmp_path, run_cli):
 
 
 def test_fix_is_idempotent_and_settles(tmp_path):
-    data = f"标题\n{BAD}、{BAD}强调,要这样做,那样做。\n".encode("utf-8")
+    data = f"标题\n{BAD}、{BAD}强调,要这样做,那样做。\n".encode()
     first = fix_bytes(data, "a.txt", Config())
     assert len(first.applied) == 4
     assert not [f for f in first.findings if f.applicability is Applicability.SAFE]
@@ -109,7 +136,7 @@ def test_fix_is_idempotent_and_settles(tmp_path):
 
 
 def test_fix_respects_ignore_and_allow(tmp_path):
-    data = f"标题\n学习{BAD}讲话。\n".encode("utf-8")
+    data = f"标题\n学习{BAD}讲话。\n".encode()
     cfg = config_from_dict({"ignore": ["GOV001"]})
     assert fix_bytes(data, "a.txt", cfg).fixed == data
     cfg = config_from_dict({"allow": [f"学习{BAD}讲话"]})
@@ -161,7 +188,9 @@ def test_docx_diff_leaves_original(tmp_path, run_cli):
 
 
 # Property: whatever the encoding, BOM and line endings, only the fixed spans change.
-LINE = st.sampled_from([f"学习{BAD}讲话", "推进工作,确保落实", "普通正文", "数字 1.5 和 a,b", "", "  缩进\t文字"])
+LINE = st.sampled_from(
+    [f"学习{BAD}讲话", "推进工作,确保落实", "普通正文", "数字 1.5 和 a,b", "", "  缩进\t文字"]
+)
 NEWLINE = st.sampled_from(["\n", "\r\n", "\r"])
 ENCODING = st.sampled_from([("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b"")])
 
@@ -174,7 +203,7 @@ def test_fix_changes_only_fixed_spans(lines, encoding):
     data = bom + text.encode(enc)
     result = fix_bytes(data, "p.txt", Config())
     assert result.fixed.startswith(bom)
-    after = result.fixed[len(bom):].decode(enc)
+    after = result.fixed[len(bom) :].decode(enc)
     assert re.findall(r"\r\n|\r|\n", after) == re.findall(r"\r\n|\r|\n", text)
     expected = text.replace(BAD, GOOD).replace("工作,确保", "工作，确保")
     assert after == expected
@@ -214,5 +243,7 @@ def test_left_alone_is_reported_where_it_is_after_other_fixes(tmp_path, run_cli)
     result = run_cli("--fix", md)
     assert md.read_text(encoding="utf-8") == f"# 通知\n\n学习{GOOD}讲话，**习近平**书记强调。\n"
     assert f"a.md:3:3: 已修改 GOV001 “{BAD}” → “{GOOD}”" in result.output
-    assert "a.md:3:14: 未修改 GOV001 “习近平**书记”" in result.output  # column in the fixed text; the match as the source has it
+    assert (
+        "a.md:3:14: 未修改 GOV001 “习近平**书记”" in result.output
+    )  # column in the fixed text; the match as the source has it
     assert "另有 1 处可修改的问题须手工处理" in result.output

@@ -99,21 +99,30 @@ def test_every_builtin_dictionary_regex_passes_the_static_check(pattern):
 
 
 def test_catastrophic_user_regex_is_refused_naming_the_file_and_entry(tmp_path):
-    path = _dictionary(tmp_path, "rule: GOV004\nentries:\n" + ENTRY.format(wrong="{regex: '(a+)+$'}", flag="aaa"))
+    path = _dictionary(
+        tmp_path, "rule: GOV004\nentries:\n" + ENTRY.format(wrong="{regex: '(a+)+$'}", flag="aaa")
+    )
     text = _load_error(path)
-    assert "extra.yaml" in text and "第1条" in text and "部署" in text and "(a+)+$" in text and "不安全" in text
+    assert (
+        "extra.yaml" in text and "第1条" in text and "部署" in text and "(a+)+$" in text and "不安全" in text
+    )
 
 
 def test_quadratic_user_regex_is_refused(tmp_path):
-    path = _dictionary(tmp_path, "rule: GOV004\nentries:\n" + ENTRY.format(wrong="{regex: '[a-z]+\\d'}", flag="ab1"))
+    path = _dictionary(
+        tmp_path, "rule: GOV004\nentries:\n" + ENTRY.format(wrong="{regex: '[a-z]+\\d'}", flag="ab1")
+    )
     assert "平方" in _load_error(path)
 
 
 def test_safe_user_regex_still_works(tmp_path):
     from tests.helpers import lint_text
 
-    path = _dictionary(tmp_path, "rule: GOV004\nentries:\n" + ENTRY.format(
-        wrong="{regex: '(?<!\\d)\\d+年度计划'}", flag="2021年度计划"))
+    path = _dictionary(
+        tmp_path,
+        "rule: GOV004\nentries:\n"
+        + ENTRY.format(wrong="{regex: '(?<!\\d)\\d+年度计划'}", flag="2021年度计划"),
+    )
     findings = lint_text("标题\n\n按2021年度计划执行。\n", config=load_config(path))
     assert [f.match for f in findings if f.code == "GOV004"] == ["2021年度计划"]
 
@@ -134,7 +143,8 @@ def test_bad_replace_fails_loading(tmp_path, wrong, message):
 # ---------------------------------------------------------------- dictionary header and entry values
 
 HEADER = "rule:\n  code: XYZ001\n  category: wording\n  summary: 测试\n{extra}entries:\n" + ENTRY.format(
-    wrong="布署", flag="布署工作")
+    wrong="布署", flag="布署工作"
+)
 
 
 @pytest.mark.parametrize(
@@ -159,7 +169,9 @@ def test_bad_dictionary_header_is_one_line_naming_the_key(tmp_path, extra, messa
     text = HEADER.format(extra=extra)
     if extra.startswith(("  category:", "  code:")):  # replace, not add
         key = extra.split(":")[0]
-        text = re.sub(rf"^{key}: .*\n", "", text, count=1, flags=re.M).replace("entries:\n", extra + "entries:\n", 1)
+        text = re.sub(rf"^{key}: .*\n", "", text, count=1, flags=re.M).replace(
+            "entries:\n", extra + "entries:\n", 1
+        )
     path = _dictionary(tmp_path, text)
     error = _load_error(path)
     assert message in error and "extra.yaml" in error
@@ -270,12 +282,17 @@ def test_good_values_are_still_accepted(tmp_path):
 )
 def test_cli_exits_2_with_one_line_and_no_traceback(tmp_path, text):
     (tmp_path / "extra.yaml").write_text(
-        "rule:\n  code: XYZ001\n  category: wording\n  summary: 测试\n  fix: weird\nentries: []\n", encoding="utf-8"
+        "rule:\n  code: XYZ001\n  category: wording\n  summary: 测试\n  fix: weird\nentries: []\n",
+        encoding="utf-8",
     )
     (tmp_path / "rules.yaml").write_text(text + "\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("标题\n\n正文。\n", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "textlint_gov", "a.txt"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "textlint_gov", "a.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1

@@ -48,7 +48,7 @@ def test_headers_that_lie_about_sizes_do_not_pass_the_check():
         if pos < 0:
             break
         name_len = struct.unpack_from("<H", data, pos + 28)[0]
-        if data[pos + 46:pos + 46 + name_len] == b"word/media/big.bin":
+        if data[pos + 46 : pos + 46 + name_len] == b"word/media/big.bin":
             struct.pack_into("<I", data, pos + 24, 1024)
             patched += 1
         pos += 4

@@ -12,15 +12,18 @@ import zipfile
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from textlint_gov.document import Document
 from textlint_gov.loaders import LoadError, load_bytes
 
 # -- (1) a header, footer or footnotes part that is not XML -----------------------------------------
 
-_FOOTNOTES_REL = ('<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                  'relationships/footnotes" Target="footnotes.xml"/>')
+_FOOTNOTES_REL = (
+    '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/footnotes" Target="footnotes.xml"/>'
+)
 
 
 def _docx_with_broken(part: str) -> bytes:
@@ -123,7 +126,10 @@ def test_typo_judges_a_long_unpunctuated_run_in_bounded_windows(monkeypatch):
     from textlint_gov.typo import GEN_GAIN, MAX_RUN, RUN_PAD, _detect_run, _guarded, candidates, model
 
     rnd = random.Random(16)
-    text = "".join(rnd.choice("发挥好上情下达请传的作用全面布署安全生产工作部门会议精神") for _ in range(5 * MAX_RUN + 17))
+    text = "".join(
+        rnd.choice("发挥好上情下达请传的作用全面布署安全生产工作部门会议精神")
+        for _ in range(5 * MAX_RUN + 17)
+    )
     whole = _detect_run(model(), text, 0, frozenset(), GEN_GAIN, _guarded(text))  # the run judged at once
     lengths = _count_runs(monkeypatch)
     windowed = candidates(text)
@@ -144,7 +150,10 @@ def test_typo_results_unchanged_on_ordinary_sentences():
     from textlint_gov.typo import detect
 
     # the rule's own examples: found as before, at the same place
-    found = {(s.wrong, s.right) for s in detect("发挥好上情下达、下请上传的作用。全面布署安全生产。要认真署部各项工作。")}
+    found = {
+        (s.wrong, s.right)
+        for s in detect("发挥好上情下达、下请上传的作用。全面布署安全生产。要认真署部各项工作。")
+    }
     assert ("下请", "下情") in found
 
 
@@ -196,9 +205,17 @@ def test_html_tail_without_closing_bracket_is_read_without_html_parser(monkeypat
     _assert_positions(doc)
 
 
-@pytest.mark.parametrize("tail", [
-    "<a ", "a &amp; b <b c", "<!-- x", "</a  &#65; &#x42 &lt", "<b>中</b>尾 < 文 &nbsp;<", "<a &amp",
-])
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<a ",
+        "a &amp; b <b c",
+        "<!-- x",
+        "</a  &#65; &#x42 &lt",
+        "<b>中</b>尾 < 文 &nbsp;<",
+        "<a &amp",
+    ],
+)
 def test_html_tail_reads_as_html_parser_reads_it(tail):
     """The hand-read tail gives the text html.parser gives (fed whole, the old way)."""
     from textlint_gov.loaders.html import _Parser
@@ -226,7 +243,7 @@ def test_article_finds_block_owners_without_walking_up_per_text():
     real = article.select
 
     n = 2000
-    from textlint_gov.loaders.html import _Parser, _kind
+    from textlint_gov.loaders.html import _kind, _Parser
 
     source = "<nav></nav><div>" + "<span>中文内容，这是一段话。" * n
     p = _Parser(source)
@@ -263,10 +280,52 @@ def _load(data: bytes, name: str) -> None:
 
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-MARKUP = ["<", ">", "</", "<a ", "<p>", "</p>", "<div class='TRS_Editor'>", "</div>", "<svg>", "</svg>", "<script>",
-          "</script>", "<title>", "<!--", "-->", "<!--ContentStart-->", "<br/>", "<meta name='ArticleTitle' content='",
-          "'>", "&", "&amp;", "&#", "&#x4e2d;", "&nbsp", ";", "=", '"', "中文", "通知", "，", "。", "\n", "\r", " ",
-          "<nav>", "<table><tr><td>", "索引号：", "发布日期：2021-02-05", "\x00", "\ufeff", "---", "# ", "date: ", "*a"]
+MARKUP = [
+    "<",
+    ">",
+    "</",
+    "<a ",
+    "<p>",
+    "</p>",
+    "<div class='TRS_Editor'>",
+    "</div>",
+    "<svg>",
+    "</svg>",
+    "<script>",
+    "</script>",
+    "<title>",
+    "<!--",
+    "-->",
+    "<!--ContentStart-->",
+    "<br/>",
+    "<meta name='ArticleTitle' content='",
+    "'>",
+    "&",
+    "&amp;",
+    "&#",
+    "&#x4e2d;",
+    "&nbsp",
+    ";",
+    "=",
+    '"',
+    "中文",
+    "通知",
+    "，",
+    "。",
+    "\n",
+    "\r",
+    " ",
+    "<nav>",
+    "<table><tr><td>",
+    "索引号：",
+    "发布日期：2021-02-05",
+    "\x00",
+    "\ufeff",
+    "---",
+    "# ",
+    "date: ",
+    "*a",
+]
 markup_st = st.lists(st.sampled_from(MARKUP), max_size=40).map("".join)
 
 
@@ -282,8 +341,15 @@ def test_fuzz_random_markup_through_the_text_loaders(text, suffix, encoding):
     _load(text.encode(encoding, "replace"), "fuzz" + suffix)
 
 
-DOCX_PARTS = ["word/document.xml", "word/header1.xml", "word/footer1.xml", "word/styles.xml", "[Content_Types].xml",
-              "word/_rels/document.xml.rels", "word/footnotes.xml"]
+DOCX_PARTS = [
+    "word/document.xml",
+    "word/header1.xml",
+    "word/footer1.xml",
+    "word/styles.xml",
+    "[Content_Types].xml",
+    "word/_rels/document.xml.rels",
+    "word/footnotes.xml",
+]
 
 
 def _base_docx() -> bytes:
@@ -300,8 +366,9 @@ _BASE_DOCX = _base_docx()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(DOCX_PARTS), st.one_of(st.binary(max_size=200), markup_st.map(str.encode)),
-       st.booleans())
+@given(
+    st.sampled_from(DOCX_PARTS), st.one_of(st.binary(max_size=200), markup_st.map(str.encode)), st.booleans()
+)
 def test_fuzz_docx_with_one_part_replaced(part, payload, keep_prefix):
     """A real .docx with one part replaced by random bytes or markup (kept as a prefix of the real
     part, or instead of it)."""

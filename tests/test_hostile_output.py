@@ -18,10 +18,13 @@ def _width(s: str) -> int:
 
 # ---- text output: control characters and terminal escapes ------------------------------------------
 
+
 def test_terminal_escapes_in_a_draft_are_shown_escaped(run_cli, tmp_path):
     hostile = "\x1b]0;pwned\x07\x1b[2J\x1b[31m"
     filler = "各单位要认真组织学习。" * 30  # controls stay under the loader's binary-file share
-    (tmp_path / "a.txt").write_text(f"通知\n会上{hostile}学习{BAD}讲话\u202e好。\x9b\n{filler}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        f"通知\n会上{hostile}学习{BAD}讲话\u202e好。\x9b\n{filler}\n", encoding="utf-8"
+    )
     r = run_cli("--no-color", "a.txt")
     assert r.exit_code == 1
     for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
@@ -56,6 +59,7 @@ def test_a_file_name_with_an_escape_is_shown_escaped(run_cli, tmp_path):
 
 
 # ---- the findings cache -------------------------------------------------------------------------
+
 
 @pytest.fixture
 def drafts(tmp_path, monkeypatch):
@@ -103,10 +107,18 @@ def test_the_key_depends_on_a_secret(drafts, tmp_path, monkeypatch):
     assert (tmp_path / "other-user" / "govlint" / "cache.key").stat().st_mode & 0o077 == 0
 
 
-@pytest.mark.parametrize("planted", [
-    "[1, 2]", '{"findings": "x"}', '{"findings": [{"code": 5}]}', "not json", "\xff\xfe", "[" * 100_000,
-    '{"format": 2, "findings": [null], "lines": {}, "meta": {}}',
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "[1, 2]",
+        '{"findings": "x"}',
+        '{"findings": [{"code": 5}]}',
+        "not json",
+        "\xff\xfe",
+        "[" * 100_000,
+        '{"format": 2, "findings": [null], "lines": {}, "meta": {}}',
+    ],
+)
 def test_an_entry_of_the_wrong_shape_is_a_miss(drafts, run_cli, planted):
     run_cli("--cache", "a.txt")
     for e in _entries(drafts):

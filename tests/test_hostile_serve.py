@@ -12,12 +12,12 @@ import time
 import pytest
 
 pytest.importorskip("starlette")
-from starlette.testclient import TestClient  # noqa: E402
+from helpers import LiveServer
+from starlette.testclient import TestClient
 
-from textlint_gov.config import load_config  # noqa: E402
-from textlint_gov.serve.app import LOOPBACK_HOSTS, allowed_hosts_for, create_app, host_name  # noqa: E402
-from textlint_gov.serve.server import TimedH11Protocol  # noqa: E402
-from helpers import LiveServer  # noqa: E402
+from textlint_gov.config import load_config
+from textlint_gov.serve.app import LOOPBACK_HOSTS, allowed_hosts_for, create_app, host_name
+from textlint_gov.serve.server import TimedH11Protocol
 
 CONFIG = None
 
@@ -74,8 +74,10 @@ def _read_all(s: socket.socket) -> bytes:
 
 
 def _post(path: str, body: bytes, host: str = "127.0.0.1", ctype: str = "application/octet-stream") -> bytes:
-    return (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {ctype}\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {ctype}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
 
 
 def _get(path: str, host: str = "127.0.0.1") -> bytes:
@@ -84,30 +86,37 @@ def _get(path: str, host: str = "127.0.0.1") -> bytes:
 
 # ---- 4xx for every bad request ------------------------------------------------------------------
 
+
 def test_deeply_nested_json_is_a_400(client):
-    r = client.post("/api/check", content=b'{"text": ' + b"[" * 200_000 + b"}",
-                    headers={"Content-Type": "application/json"})
+    r = client.post(
+        "/api/check",
+        content=b'{"text": ' + b"[" * 200_000 + b"}",
+        headers={"Content-Type": "application/json"},
+    )
     assert r.status_code == 400 and "JSON" in r.json()["error"]
     r = client.post("/api/check", content=b"[" * 200_000, headers={"Content-Type": "application/json"})
     assert r.status_code == 400
 
 
-@pytest.mark.parametrize("name,body,ctype", [
-    ("a.txt", b"\xff\xfe\x00", "application/json"),
-    ("a.txt", b'["text"]', "application/json"),
-    ("a.txt", b'{"text": 5}', "application/json"),
-    ("a.txt", b'{"text": {"a": 1}}', "application/json"),
-    ("a.txt", b"null", "application/json"),
-    ("a.txt", b'"' + b"\\u" * 10 + b'"', "application/json"),
-    ("", b"abc", "application/octet-stream"),
-    ("a\x00.txt", b"abc", "application/octet-stream"),
-    ("../../etc/passwd", b"abc", "application/octet-stream"),
-    ("a.docx", b"PK\x03\x04" + b"\x00" * 100, "application/octet-stream"),
-    ("a.docx", b"not a zip", "application/octet-stream"),
-    ("a.txt", b"\x00" * 1000, "application/octet-stream"),
-    ("a.html", b"<a " * 2000, "application/octet-stream"),
-    ("a.md", b"---\n" + b"x: &a [1]\n" * 3 + b"y: [*a, *a]\n---\n", "application/octet-stream"),
-])
+@pytest.mark.parametrize(
+    "name,body,ctype",
+    [
+        ("a.txt", b"\xff\xfe\x00", "application/json"),
+        ("a.txt", b'["text"]', "application/json"),
+        ("a.txt", b'{"text": 5}', "application/json"),
+        ("a.txt", b'{"text": {"a": 1}}', "application/json"),
+        ("a.txt", b"null", "application/json"),
+        ("a.txt", b'"' + b"\\u" * 10 + b'"', "application/json"),
+        ("", b"abc", "application/octet-stream"),
+        ("a\x00.txt", b"abc", "application/octet-stream"),
+        ("../../etc/passwd", b"abc", "application/octet-stream"),
+        ("a.docx", b"PK\x03\x04" + b"\x00" * 100, "application/octet-stream"),
+        ("a.docx", b"not a zip", "application/octet-stream"),
+        ("a.txt", b"\x00" * 1000, "application/octet-stream"),
+        ("a.html", b"<a " * 2000, "application/octet-stream"),
+        ("a.md", b"---\n" + b"x: &a [1]\n" * 3 + b"y: [*a, *a]\n---\n", "application/octet-stream"),
+    ],
+)
 def test_bad_requests_get_a_4xx(client, name, body, ctype):
     r = client.post("/api/check", params={"name": name}, content=body, headers={"Content-Type": ctype})
     assert r.status_code < 500, r.text
@@ -116,17 +125,30 @@ def test_bad_requests_get_a_4xx(client, name, body, ctype):
 
 
 def test_bad_review_requests_get_a_4xx(client):
-    r = client.post("/api/review", params={"name": "a.docx"}, content=b"PK\x03\x04junk",
-                    headers={"Content-Type": "application/octet-stream"})
+    r = client.post(
+        "/api/review",
+        params={"name": "a.docx"},
+        content=b"PK\x03\x04junk",
+        headers={"Content-Type": "application/octet-stream"},
+    )
     assert 400 <= r.status_code < 500 or r.status_code == 501
 
 
 # ---- the Host check, IPv6 -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("header,name", [
-    ("[::1]:8000", "::1"), ("[::1]", "::1"), ("localhost:8000", "localhost"), ("LOCALHOST.", "localhost"),
-    ("127.0.0.1", "127.0.0.1"), ("::1", ""), ("[::1", ""),
-])
+
+@pytest.mark.parametrize(
+    "header,name",
+    [
+        ("[::1]:8000", "::1"),
+        ("[::1]", "::1"),
+        ("localhost:8000", "localhost"),
+        ("LOCALHOST.", "localhost"),
+        ("127.0.0.1", "127.0.0.1"),
+        ("::1", ""),
+        ("[::1", ""),
+    ],
+)
 def test_host_name_of_a_host_header(header, name):
     assert host_name(header) == name
 
@@ -142,15 +164,21 @@ def test_all_interfaces_keeps_the_host_check():
     c = TestClient(create_app(_config(), allowed_hosts=names), base_url="http://127.0.0.1")
     refused = c.get("/api/info", headers={"Host": "evil.example:8000"})
     assert refused.status_code == 400 and "主机名" in refused.json()["error"]
-    for ok in ("192.168.1.20:8000", "[fe80::1]:8000", f"{socket.gethostname()}:8000", "review.example.gov.cn"):
+    for ok in (
+        "192.168.1.20:8000",
+        "[fe80::1]:8000",
+        f"{socket.gethostname()}:8000",
+        "review.example.gov.cn",
+    ):
         assert c.get("/api/info", headers={"Host": ok}).status_code == 200, ok
 
 
 def test_serve_command_passes_a_host_list_for_every_address(monkeypatch):
     """``--host 0.0.0.0`` used to switch the Host check off (``allowed_hosts=None``)."""
+    from click.testing import CliRunner
+
     import textlint_gov.serve as serve_module
     import textlint_gov.serve.app as app_module
-    from click.testing import CliRunner
 
     class Stop(Exception):
         pass
@@ -162,10 +190,14 @@ def test_serve_command_passes_a_host_list_for_every_address(monkeypatch):
         raise Stop  # before anything is served
 
     real_bind = serve_module._bind
-    monkeypatch.setattr(serve_module, "_bind", lambda host, port: real_bind("127.0.0.1", 0))  # never all interfaces
+    monkeypatch.setattr(
+        serve_module, "_bind", lambda host, port: real_bind("127.0.0.1", 0)
+    )  # never all interfaces
     monkeypatch.setattr(app_module, "create_app", spy)
-    r = CliRunner().invoke(serve_module.serve, ["--host", "0.0.0.0", "--port", "0", "--allow-host", "x.example",
-                                                "--max-checks", "2"])
+    r = CliRunner().invoke(
+        serve_module.serve,
+        ["--host", "0.0.0.0", "--port", "0", "--allow-host", "x.example", "--max-checks", "2"],
+    )
     assert isinstance(r.exception, Stop)
     assert seen["allowed_hosts"] is not None and "x.example" in seen["allowed_hosts"]
     assert "localhost" in seen["allowed_hosts"] and seen["max_active"] == 2
@@ -182,12 +214,19 @@ def test_ipv6_loopback_server_answers(app):
     with Live(app, host="::1") as live:
         status, body = live.request(_get("/api/info", host=f"[::1]:{live.port}"))
         assert status == 200 and json.loads(body)["max_upload"] > 0
-        status, body = live.request(_post("/api/check", json.dumps({"text": "通知\n布署工作。"}).encode(),
-                                          host=f"[::1]:{live.port}", ctype="application/json"))
+        status, body = live.request(
+            _post(
+                "/api/check",
+                json.dumps({"text": "通知\n布署工作。"}).encode(),
+                host=f"[::1]:{live.port}",
+                ctype="application/json",
+            )
+        )
         assert status == 200 and "GOV101" in body.decode()
 
 
 # ---- bounded time: read deadlines ---------------------------------------------------------------
+
 
 def test_slow_clients_are_cut_off_and_others_still_served(app):
     with Live(app, http=QuickProtocol) as live:
@@ -223,12 +262,15 @@ def test_a_body_that_stops_arriving_is_cut_off_and_frees_its_slot(app):
 def test_a_keep_alive_connection_gets_a_new_head_deadline(app):
     with Live(app, http=QuickProtocol) as live:
         with live.connect() as s:
-            s.sendall(b"GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /api/in")  # second head never ends
+            s.sendall(
+                b"GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /api/in"
+            )  # second head never ends
             data = _read_all(s)
         assert data.startswith(b"HTTP/1.1 200") and b"408" in data.split(b"\r\n\r\n", 1)[1]
 
 
 # ---- bounded concurrency ------------------------------------------------------------------------
+
 
 def test_checks_beyond_the_limit_get_503_in_chinese(app):
     one = create_app(_config(), allowed_hosts=LOOPBACK_HOSTS, max_active=1, max_waiting=0)
@@ -262,7 +304,9 @@ def test_waiting_checks_are_served_when_a_slot_frees(app):
             assert time.monotonic() < deadline
             time.sleep(0.02)
         results = []
-        t = threading.Thread(target=lambda: results.append(live.request(_post("/api/check?name=b.txt", body))))
+        t = threading.Thread(
+            target=lambda: results.append(live.request(_post("/api/check?name=b.txt", body)))
+        )
         t.start()
         time.sleep(0.3)
         held.sendall(raw[-5:])

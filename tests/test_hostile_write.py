@@ -169,7 +169,9 @@ def test_audit_does_not_read_links_out_of_the_export(tmp_path, run_cli):
     ex = _export(tmp_path)
     secret = tmp_path / "secret"
     secret.mkdir()
-    (secret / "2021-01-06 密.txt").write_text("联系人手机13812345678，身份证11010519491231002X。\n", encoding="utf-8")
+    (secret / "2021-01-06 密.txt").write_text(
+        "联系人手机13812345678，身份证11010519491231002X。\n", encoding="utf-8"
+    )
     (ex / "甲局" / "2021-01-06 链.txt").symlink_to(secret / "2021-01-06 密.txt")
     (ex / "甲局" / "外面").symlink_to(secret, target_is_directory=True)
     (ex / "2021-01-07 顶.md").symlink_to(secret / "2021-01-06 密.txt")
@@ -201,7 +203,9 @@ def test_unit_names_differing_only_in_spaces_are_one_unit():
     with pytest.raises(AuditError, match="只差空格"):
         units_from_data({"units": [{"name": "甲局", "group": "g"}, {"name": "甲 局", "group": "g"}]})
     with pytest.raises(AuditError, match="重复"):
-        units_from_data({"units": [{"name": "甲局", "group": "g"}, {"name": "乙局", "group": "g", "aliases": ["甲　局"]}]})
+        units_from_data(
+            {"units": [{"name": "甲局", "group": "g"}, {"name": "乙局", "group": "g", "aliases": ["甲　局"]}]}
+        )
     [unit] = units_from_data({"units": [{"name": " 市 甲局 ", "group": "市直 单位", "aliases": ["甲 局"]}]})
     assert (unit.name, unit.group, unit.aliases) == ("市甲局", "市直单位", ("甲局",))
 
@@ -210,8 +214,10 @@ def test_fix_refuses_a_file_whose_declared_charset_lies(tmp_path, run_cli):
     """A page that says gbk but holds UTF-8: a fix written as GB18030 would corrupt it (issue 16)."""
     # UTF-8 bytes that are also valid GB18030: the page loads as GB18030 (mojibake), so a fix would
     # write GB18030 bytes into a UTF-8 file
-    page = ('<html><head><meta charset="gbk"><title>会议</title></head><body>'
-            "<p>会议强调,要抓落实</p></body></html>\n")
+    page = (
+        '<html><head><meta charset="gbk"><title>会议</title></head><body>'
+        "<p>会议强调,要抓落实</p></body></html>\n"
+    )
     page.encode("utf-8").decode("gb18030")
     path = tmp_path / "p.html"
     path.write_bytes(page.encode("utf-8"))
@@ -221,8 +227,10 @@ def test_fix_refuses_a_file_whose_declared_charset_lies(tmp_path, run_cli):
 
 
 def test_fix_of_a_real_gbk_page_still_works(tmp_path, run_cli):
-    page = ('<html><head><meta charset="gbk"><title>通知</title></head><body>'
-            "<p>会议强调,要抓好落实。</p></body></html>\n")
+    page = (
+        '<html><head><meta charset="gbk"><title>通知</title></head><body>'
+        "<p>会议强调,要抓好落实。</p></body></html>\n"
+    )
     path = tmp_path / "p.html"
     path.write_bytes(page.encode("gbk"))
     run_cli("--fix", str(path))

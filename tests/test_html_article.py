@@ -9,8 +9,8 @@ that the chrome was checked.
 from __future__ import annotations
 
 import pytest
-
 from helpers import assert_positions
+
 from textlint_gov.config import Config
 from textlint_gov.engine import lint
 from textlint_gov.loaders import load_bytes
@@ -23,7 +23,9 @@ HEADER = f"""<div class="header"><a href="/">万载政府网.政务</a><a href="
 <ul class="menu" role="navigation">{NAV}</ul></div>
 <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a></div>"""
 SHARE = f"""<div class="share_box">分享到：<a href="#">微信</a><a href="#">微博</a> {BAD}</div>"""
-FOOTER = f"""<div class="footer"><p>主办单位：万载县人民政府办公室 {BAD}</p><p>网站标识码3609220001</p></div>"""
+FOOTER = (
+    f"""<div class="footer"><p>主办单位：万载县人民政府办公室 {BAD}</p><p>网站标识码3609220001</p></div>"""
+)
 
 
 def _page(body: str, head: str = "") -> str:
@@ -90,8 +92,19 @@ def test_marked_article_title_is_the_visible_one():
 def test_whole_page_chrome_is_gone():
     doc, _ = _load(MARKED)
     text = "\n".join(_texts(doc))
-    for chrome in ("繁體版", "万载政府网.政务", "栏目3", "当前位置", "微信", "主办单位", "附件下载", "防汛值班表.xlsx",
-                   "扫一扫", "来源：", "时间："):
+    for chrome in (
+        "繁體版",
+        "万载政府网.政务",
+        "栏目3",
+        "当前位置",
+        "微信",
+        "主办单位",
+        "附件下载",
+        "防汛值班表.xlsx",
+        "扫一扫",
+        "来源：",
+        "时间：",
+    ):
         assert chrome not in text, chrome
 
 
@@ -162,7 +175,7 @@ def test_default_rules_report_nothing_from_the_chrome():
     assert [(f.code, f.match) for f in findings] == [("GOV001", BAD)]
 
 
-XXGK_TABLE = f"""<div class="xxgk_table"><table>
+XXGK_TABLE = """<div class="xxgk_table"><table>
 <tr><td>索&ensp;引&ensp;号：</td><td>11360922MB1234567X/2021-00123</td><td>主题分类：</td><td>防汛抗旱</td></tr>
 <tr><td>发文机关：</td><td>万载县人民政府办公室</td><td>成文日期：</td><td>2021年06月01日</td></tr>
 <tr><td>标&emsp;&emsp;题：</td><td>关于做好防汛工作的通知</td></tr>
@@ -192,7 +205,10 @@ def test_written_date_alone_dates_the_rules_not_the_publication():
 
 
 def test_pubdate_meta_wins_over_the_table():
-    page = _page(f'{XXGK_TABLE}<div class="TRS_Editor"><p>正文。</p></div>', '<meta name="PubDate" content="2021-06-05">')
+    page = _page(
+        f'{XXGK_TABLE}<div class="TRS_Editor"><p>正文。</p></div>',
+        '<meta name="PubDate" content="2021-06-05">',
+    )
     assert _load(page)[0].meta["date"] == "2021-06-05"
 
 
@@ -217,19 +233,30 @@ def test_fragment_or_word_export_is_checked_whole(page):
     assert _texts(doc)[-1].endswith("第二段") and len(findings) == 1
 
 
-@pytest.mark.parametrize("wrapper", ['<form id="form1" method="post" action="./show.aspx">', '<div class="print_area">'])
+@pytest.mark.parametrize(
+    "wrapper", ['<form id="form1" method="post" action="./show.aspx">', '<div class="print_area">']
+)
 def test_a_form_or_print_wrapper_around_the_post_is_no_chrome(wrapper):
     # ASP.NET sites wrap the whole page in one <form>; some templates wrap the post in a print area
     end = "</form>" if wrapper.startswith("<form") else "</div>"
-    doc, findings = _load(PLAIN.replace('<div class="wz">', wrapper + '<div class="wz">').replace("制度。</p></div>", "制度。</p></div>" + end))
+    doc, findings = _load(
+        PLAIN.replace('<div class="wz">', wrapper + '<div class="wz">').replace(
+            "制度。</p></div>", "制度。</p></div>" + end
+        )
+    )
     assert "提高思想认识" in _body(doc) and len(findings) == 1
-    doc, findings = _load(MARKED.replace('<div class="article_content">', wrapper + '<div class="article_content">')
-                          .replace("值班表</p></div>", "值班表</p></div>" + end))
+    doc, findings = _load(
+        MARKED.replace('<div class="article_content">', wrapper + '<div class="article_content">').replace(
+            "值班表</p></div>", "值班表</p></div>" + end
+        )
+    )
     assert "深入学习" in _body(doc) and len(findings) == 1
 
 
 def test_positions_exact_through_entities_and_a_left_out_inline_share():
-    page = _page(f"""<div class="article"><p>学习&ldquo;{BAD}&rdquo;讲话<span class="share">分享</span>，{BAD}。</p></div>""")
+    page = _page(
+        f"""<div class="article"><p>学习&ldquo;{BAD}&rdquo;讲话<span class="share">分享</span>，{BAD}。</p></div>"""
+    )
     doc, findings = _load(page)
     assert _body(doc) == "学习“习近平书记”讲话，习近平书记。"
     assert len(findings) == 2  # assert_positions checked both spans in the source

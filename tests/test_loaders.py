@@ -7,10 +7,10 @@ import zipfile
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from docx.oxml import OxmlElement
-
+from docx.oxml.ns import qn
 from helpers import assert_positions, lint_file
+
 from textlint_gov.config import Config
 from textlint_gov.engine import lint
 from textlint_gov.loaders import LoadError, load, load_bytes
@@ -19,6 +19,7 @@ ONLY_GOV001 = Config(select=["GOV001"])
 
 
 # --- .txt -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b"")])
 def test_txt_encodings_positions(tmp_path, encoding, bom):
@@ -130,6 +131,7 @@ def test_html_gbk_charset():
 
 # --- .docx ----------------------------------------------------------------------------------
 
+
 def _tracked(paragraph, change: str, text_tag: str, text: str) -> None:
     """Append a tracked change (w:ins or w:del) holding one run of ``text`` to a paragraph."""
     el = OxmlElement(change)
@@ -200,7 +202,7 @@ def test_docx_merged_cells_read_once(tmp_path):
     t.cell(1, 0).merge(t.cell(1, 1)).merge(t.cell(0, 0))
     path = tmp_path / "m.docx"
     d.save(path)
-    doc, findings = lint_file(path, ONLY_GOV001)
+    _doc, findings = lint_file(path, ONLY_GOV001)
     assert len(findings) == 1
 
 
@@ -248,11 +250,12 @@ def test_docx_footnotes_are_read(tmp_path):
         '<w:footnote w:id="1"><w:p><w:r><w:t>脚注习近平书记</w:t></w:r></w:p></w:footnote></w:footnotes>'
     )
     path.write_bytes(_rewrite_docx(path, edit, {"word/footnotes.xml": footnotes}))
-    doc, findings = lint_file(path, ONLY_GOV001)
+    _doc, findings = lint_file(path, ONLY_GOV001)
     assert [(f.line, f.where) for f in findings] == [(2, "脚注")]
 
 
 # --- bad input ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "name,data,cause",

@@ -6,12 +6,11 @@ flattened tables, aligned name lists, letter-spaced labels."""
 from __future__ import annotations
 
 import pytest
+from helpers import lint_text
 
 from textlint_gov.config import config_from_dict
-from textlint_gov.fix import fix_bytes
 from textlint_gov.findings import Applicability, Severity
-
-from helpers import lint_text
+from textlint_gov.fix import fix_bytes
 
 
 def _found(code: str, body: str, name: str = "t.txt"):
@@ -24,6 +23,7 @@ def _pairs(code: str, body: str):
 
 
 # --- GOV104 repeated word ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "body,expected",
@@ -71,7 +71,9 @@ def test_legitimate_repetition_is_not_flagged(body):
 
 def test_repetition_across_a_markdown_soft_break_is_not_reported_at_a_wrong_position():
     # the two lines are one paragraph whose text has no newline; a finding would cover source it does not match
-    found = [f for f in lint_text("# 通知\n\n这是我们的\n的工作，进行进行研究。\n", "a.md") if f.code == "GOV104"]
+    found = [
+        f for f in lint_text("# 通知\n\n这是我们的\n的工作，进行进行研究。\n", "a.md") if f.code == "GOV104"
+    ]
     assert [f.match for f in found] == ["进行进行"]
 
 
@@ -82,6 +84,7 @@ def test_doubled_word_respects_user_words():
 
 
 # --- GOV305 stray space ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "body,expected",
@@ -126,13 +129,14 @@ def test_stray_space_written_as_an_html_entity_is_found_at_its_place():
 
 
 def test_stray_space_fix_joins_the_word(tmp_path):
-    data = "关于开展安全检查的通知\n会议对下一步工作进行了部 署，要求制定工 作 方 案。\n".encode("utf-8")
+    data = "关于开展安全检查的通知\n会议对下一步工作进行了部 署，要求制定工 作 方 案。\n".encode()
     result = fix_bytes(data, "t.txt", config_from_dict({"select": ["GOV305"]}))
     assert result.fixed.decode("utf-8").splitlines()[1] == "会议对下一步工作进行了部署，要求制定工作方案。"
     assert not result.findings
 
 
 # --- GOV902 Word/CMS debris --------------------------------------------------------------------
+
 
 def test_toc_field_codes_are_errors_and_fix_deletes_them_keeping_page_numbers():
     body = "目录一、实施背景 ？PAGEREF _Toc8972 \\h 5（一）发展基础 ？PAGEREF _Toc16291 \\h 5"
@@ -145,9 +149,11 @@ def test_toc_field_codes_are_errors_and_fix_deletes_them_keeping_page_numbers():
 
 
 def test_word_properties_and_style_block_are_one_finding():
-    body = ("平潭综合实验区管委会办公室 2013年1月15日 Normal 0 7.8 磅 0 2 false false false "
-            "MicrosoftInternetExplorer4 /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; "
-            "mso-tstyle-rowband-size:0; font-family:\"Times New Roman\";} 平潭综合实验区")
+    body = (
+        "平潭综合实验区管委会办公室 2013年1月15日 Normal 0 7.8 磅 0 2 false false false "
+        "MicrosoftInternetExplorer4 /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; "
+        'mso-tstyle-rowband-size:0; font-family:"Times New Roman";} 平潭综合实验区'
+    )
     found = _found("GOV902", body)
     assert len(found) == 1
     assert found[0].match.startswith("Normal 0") and found[0].match.rstrip().endswith("}")
@@ -155,13 +161,17 @@ def test_word_properties_and_style_block_are_one_finding():
 
 
 def test_debris_in_html_text_and_plain_words_pass():
-    assert _pairs("GOV902", "详见 HYPERLINK \"http://www.gov.cn/\" http://www.gov.cn/ 。") == [
-        ("HYPERLINK \"http://www.gov.cn/\" ", "")
+    assert _pairs("GOV902", '详见 HYPERLINK "http://www.gov.cn/" http://www.gov.cn/ 。') == [
+        ('HYPERLINK "http://www.gov.cn/" ', "")
     ]
-    assert _pairs("GOV902", "按 TOC 管理模式推进，浏览器为 Microsoft Internet Explorer 4，表格样式为普通表格。") == []
+    assert (
+        _pairs("GOV902", "按 TOC 管理模式推进，浏览器为 Microsoft Internet Explorer 4，表格样式为普通表格。")
+        == []
+    )
 
 
 # --- GOV402 dates, ranges, commemoration days --------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "body,suggestion",

@@ -16,7 +16,9 @@ from textlint_gov.rules import Context, registry
 
 
 def _gov302(text, name="a.txt"):
-    return [(f.line, f.match) for f in lint_text(text, name=name, config=config_from_dict({"select": ["GOV302"]}))]
+    return [
+        (f.line, f.match) for f in lint_text(text, name=name, config=config_from_dict({"select": ["GOV302"]}))
+    ]
 
 
 # --- GOV302: brackets across blocks ---------------------------------------------------------
@@ -41,10 +43,18 @@ def test_bracket_wrapped_in_markdown_and_docx_paragraphs_is_paired(tmp_path):
     from tests.conftest import make_docx
     from tests.helpers import lint_file
 
-    assert _gov302("# 福建省文明行为促进条例\n\n（2019年3月28日福建省第十三届人民代表大会常务委员会\n\n第九次会议通过）\n",
-                   name="a.md") == []
-    path = make_docx(tmp_path / "a.docx", ["（2019年3月28日福建省第十三届人民代表大会常务委员会", "第九次会议通过）"],
-                     heading="福建省文明行为促进条例")
+    assert (
+        _gov302(
+            "# 福建省文明行为促进条例\n\n（2019年3月28日福建省第十三届人民代表大会常务委员会\n\n第九次会议通过）\n",
+            name="a.md",
+        )
+        == []
+    )
+    path = make_docx(
+        tmp_path / "a.docx",
+        ["（2019年3月28日福建省第十三届人民代表大会常务委员会", "第九次会议通过）"],
+        heading="福建省文明行为促进条例",
+    )
     _, findings = lint_file(path, config_from_dict({"select": ["GOV302"]}))
     assert findings == []
 
@@ -69,8 +79,11 @@ def test_unpaired_bracket_still_reported(text, expected):
 def test_cross_block_pairing_needs_the_neighbour_view():
     """A caller without the neighbour view (Context.blocks) gets the paragraph-local rule."""
     rule = registry()["GOV302"]
-    blocks = [Block("福建省文明行为促进条例", "title"), Block("（2019年3月28日福建省第十三届人民代表大会常务委员会", "body"),
-              Block("第九次会议通过）", "body")]
+    blocks = [
+        Block("福建省文明行为促进条例", "title"),
+        Block("（2019年3月28日福建省第十三届人民代表大会常务委员会", "body"),
+        Block("第九次会议通过）", "body"),
+    ]
     alone = list(rule.check(Context(blocks[2], {}, {})))
     assert [blocks[2].text[h.start] for h in alone] == ["）"]
     assert list(rule.check(Context(blocks[2], {}, {}, frozenset(), blocks, 2))) == []
@@ -78,21 +91,33 @@ def test_cross_block_pairing_needs_the_neighbour_view():
 
 # --- GOV301: a half-width pair is one thing -------------------------------------------------
 
+
 def _gov301(body):
-    return [(f.match, f.suggestion, f.applicability.value)
-            for f in lint_text("标题\n" + body, config=config_from_dict({"select": ["GOV301"]}))]
+    return [
+        (f.match, f.suggestion, f.applicability.value)
+        for f in lint_text("标题\n" + body, config=config_from_dict({"select": ["GOV301"]}))
+    ]
 
 
 @pytest.mark.parametrize(
     "body,expected",
     [
-        ("(2021年第2期)", [("(", "（", "safe"), (")", "）", "safe")]),  # "(" has no Chinese neighbour of its own
+        (
+            "(2021年第2期)",
+            [("(", "（", "safe"), (")", "）", "safe")],
+        ),  # "(" has no Chinese neighbour of its own
         ("见《某某通讯》(2021)", [("(", "（", "safe"), (")", "）", "safe")]),
         ('"OK"是常用语。', [('"', "“", "safe"), ('"', "”", "safe")]),
         ("(2021年第2期）", [("(", "（", "safe")]),  # a mixed pair left by an earlier fix: its half-width half
         ("（2021年第2期)", [(")", "）", "safe")]),
-        ("网站(www.gov.cn)“公示公告”栏", [("(", "（", "safe"), (")", "）", "safe")]),  # ")" is no part of the address
-        ("详见(https://zh.wikipedia.org/wiki/A_(B))", [("(", "（", "safe"), (")", "）", "safe")]),  # the address keeps its own pair
+        (
+            "网站(www.gov.cn)“公示公告”栏",
+            [("(", "（", "safe"), (")", "）", "safe")],
+        ),  # ")" is no part of the address
+        (
+            "详见(https://zh.wikipedia.org/wiki/A_(B))",
+            [("(", "（", "safe"), (")", "）", "safe")],
+        ),  # the address keeps its own pair
         ('他说"要落实。', [('"', "“", "unsafe")]),  # a lone quote: which way it faces is a guess
     ],
 )
@@ -105,16 +130,48 @@ def test_latin_brackets_stay_unflagged():
 
 
 def _finding(start, content, match):
-    return Finding("GOV301", "punctuation", Severity.WARNING, "m", "x.txt", start, start + 1, 1, start + 1, 1,
-                   start + 2, match, content, fix=(Edit(start, start + 1, content),), applicability=Applicability.SAFE)
+    return Finding(
+        "GOV301",
+        "punctuation",
+        Severity.WARNING,
+        "m",
+        "x.txt",
+        start,
+        start + 1,
+        1,
+        start + 1,
+        1,
+        start + 2,
+        match,
+        content,
+        fix=(Edit(start, start + 1, content),),
+        applicability=Applicability.SAFE,
+    )
 
 
 def test_choose_keeps_or_drops_both_halves_of_a_pair():
     opening, closing = _finding(0, "（", "("), _finding(9, "）", ")")
-    other = Finding("GOV001", "expression", Severity.ERROR, "m", "x.txt", 9, 11, 1, 10, 1, 12, ")年", "x",
-                    fix=(Edit(9, 11, "x"),), applicability=Applicability.SAFE)
+    other = Finding(
+        "GOV001",
+        "expression",
+        Severity.ERROR,
+        "m",
+        "x.txt",
+        9,
+        11,
+        1,
+        10,
+        1,
+        12,
+        ")年",
+        "x",
+        fix=(Edit(9, 11, "x"),),
+        applicability=Applicability.SAFE,
+    )
     assert choose([opening, closing]) == [closing, opening]
-    taken = choose([opening, closing, other])  # the ")" overlaps a longer fix: "(" waits for the next pass too
+    taken = choose(
+        [opening, closing, other]
+    )  # the ")" overlaps a longer fix: "(" waits for the next pass too
     assert opening not in taken and closing not in taken and other in taken
 
 
@@ -138,5 +195,7 @@ def test_fix_turns_a_pair_into_full_width_together(tmp_path, run_cli):
 
 
 def test_fix_completes_a_mixed_pair_left_by_an_older_run():
-    result = fix_bytes("通知\n(2021年第2期）\n".encode("utf-8"), "a.txt", config_from_dict({"select": ["GOV301"]}))
+    result = fix_bytes(
+        "通知\n(2021年第2期）\n".encode(), "a.txt", config_from_dict({"select": ["GOV301"]})
+    )
     assert result.fixed.decode("utf-8") == "通知\n（2021年第2期）\n" and result.findings == []

@@ -23,7 +23,9 @@ BAD = "习近平书记"
 
 
 def _git(*args, cwd, check=True, env=None):
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check, env=env, timeout=900)
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=check, env=env, timeout=900
+    )
 
 
 @pytest.fixture
@@ -58,7 +60,9 @@ def draft_repo(tmp_path):
 
 
 def _commit(repo, env, message):
-    return subprocess.run(["git", "commit", "-m", message], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    return subprocess.run(
+        ["git", "commit", "-m", message], cwd=repo, capture_output=True, text=True, env=env, timeout=900
+    )
 
 
 def test_commit_with_wrong_expression_is_refused_clean_draft_passes(draft_repo):
@@ -74,7 +78,9 @@ def test_commit_with_wrong_expression_is_refused_clean_draft_passes(draft_repo):
     assert "通知.txt:2:7" in output
     assert _git("rev-parse", "--verify", "HEAD", cwd=repo, check=False).returncode != 0  # nothing committed
 
-    (repo / "通知.txt").write_text("关于召开会议的通知\n深入学习贯彻习近平总书记重要讲话精神。\n", encoding="utf-8")
+    (repo / "通知.txt").write_text(
+        "关于召开会议的通知\n深入学习贯彻习近平总书记重要讲话精神。\n", encoding="utf-8"
+    )
     (repo / "简报.md").write_text("# 工作简报\n\n各单位认真做好各项工作。\n", encoding="utf-8")
     _git("add", ".", cwd=repo)
     passed = _commit(repo, env, "发布通知")

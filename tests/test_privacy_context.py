@@ -13,11 +13,14 @@ MOBILE = "13912345678"
 
 
 def _found(code, body, **config):
-    return [(f.match, f.severity.value) for f in lint_text("通知\n" + body + "\n", config=config_from_dict(
-        {"select": [code], **config}))]
+    return [
+        (f.match, f.severity.value)
+        for f in lint_text("通知\n" + body + "\n", config=config_from_dict({"select": [code], **config}))
+    ]
 
 
 # --- GOV502: what is one mobile number ------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "body",
@@ -37,12 +40,15 @@ def test_table_and_amount_digits_are_no_mobile_number(body):
     assert _found("GOV502", body) == []
 
 
-@pytest.mark.parametrize("body", [f"号码{MOBILE}。", "号码139 1234 5678。", "号码139-1234-5678。", f"{MOBILE} 6班，114人"])
+@pytest.mark.parametrize(
+    "body", [f"号码{MOBILE}。", "号码139 1234 5678。", "号码139-1234-5678。", f"{MOBILE} 6班，114人"]
+)
 def test_a_mobile_number_standing_alone_is_found(body):
     assert [sev for _, sev in _found("GOV502", body)] == ["error"]
 
 
 # --- GOV502: severity by certainty ------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "body",
@@ -85,7 +91,10 @@ def test_private_persons_number_stays_an_error(body):
 def test_configured_severity_is_never_raised_by_the_contact_grade():
     body = f"联系人：李女士，联系电话：{MOBILE}。当事人张某某{MOBILE[:-1]}9。"
     assert {sev for _, sev in _found("GOV502", body, severity={"GOV502": "info"})} == {"info"}
-    assert sorted(sev for _, sev in _found("GOV502", body, severity={"GOV502": "warning"})) == ["warning", "warning"]
+    assert sorted(sev for _, sev in _found("GOV502", body, severity={"GOV502": "warning"})) == [
+        "warning",
+        "warning",
+    ]
 
 
 # --- GOV501 / GOV503 ------------------------------------------------------------------------

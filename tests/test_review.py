@@ -116,7 +116,7 @@ def test_review_header_finding_is_anchored_on_title_with_place(tmp_path, docx_fa
     assert [f.where for f in findings] == ["页眉"]
     out = tmp_path / "h.govlint.docx"
     out.write_bytes(review_docx_bytes(path.read_bytes(), findings))
-    [(author, text, anchor)] = comments(out)
+    [(_author, text, anchor)] = comments(out)
     assert text.startswith("页眉：GOV001") and anchor == "通知"
 
 
@@ -167,7 +167,7 @@ def test_isolate_any_span(runs, data):
     got = isolate(el, a, b)
     assert paragraph_text(el) == text
     spans = {id(r): (s, e) for r, s, e in run_spans(el)}
-    assert "".join(text[spans[id(r)][0]:spans[id(r)][1]] for r in got) == text[a:b]
+    assert "".join(text[spans[id(r)][0] : spans[id(r)][1]] for r in got) == text[a:b]
     bold_at = "".join("1" if bold else "0" for t, bold in runs for _ in t)
     for r, s, e in run_spans(el):
         is_bold = r.find(f"{W}rPr/{W}b") is not None
@@ -188,7 +188,9 @@ def test_existing_comments_kept_and_ids_follow_the_text(tmp_path):
     out.write_bytes(review_docx_bytes(path.read_bytes(), findings))
     got = comments(out)
     assert [(a, anchor) for a, _, anchor in got] == [
-        ("govlint", "习近平书记"), ("张三", "同事已批注的段落。"), ("govlint", "布署")
+        ("govlint", "习近平书记"),
+        ("张三", "同事已批注的段落。"),
+        ("govlint", "布署"),
     ]
     ids = [int(c.comment_id) for c in docx.Document(str(out)).comments]
     assert ids == sorted(ids) and list(anchors(out)) == [str(i) for i in range(3)]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from helpers import codes, lint_text
+
 from textlint_gov.config import Config
 from textlint_gov.rules.gov201_title_length import cut_at, display_width
 
@@ -14,6 +14,7 @@ def only(*codes_):
 
 
 # --- GOV201 ---------------------------------------------------------------------------------
+
 
 def test_display_width_counts_half_width_as_half():
     assert display_width("关于2021年") == 2 + 4 * 0.5 + 1
@@ -47,6 +48,7 @@ def test_body_lines_are_not_titles_for_gov201():
 
 # --- GOV202 ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("title", ["我区召开安全生产工作会议。", "关于开展检查的通知，", "通知；", "通知、"])
 def test_title_end_punctuation(title):
     (f,) = lint_text(title + "\n正文", config=only("GOV202"))
@@ -59,6 +61,7 @@ def test_title_end_punctuation_passes(title):
 
 
 # --- GOV301 ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text,expected",
@@ -101,6 +104,7 @@ def test_halfwidth_fix_safety():
 
 # --- dictionary kind semantics (GOV001 / GOV101) -------------------------------------------
 
+
 def test_correct_form_is_not_a_hit_for_its_wrong_part():
     assert lint_text("标题\n学习习近平总书记重要讲话", config=only("GOV001")) == []
     assert lint_text("标题\n此事不属于本部门职责", config=only("GOV1")) == []
@@ -142,6 +146,16 @@ def test_same_fix_from_two_rules_is_reported_once():
     def f(code, sev, suggestion="部署", start=0):
         return Finding(code, "typo", sev, "m", "p", start, 2, 1, 1, 1, 3, "布署", suggestion)
 
-    kept = _one_per_fix([f("GOV102", Severity.WARNING), f("GOV101", Severity.ERROR), f("GOV201", Severity.WARNING, None),
-                         f("GOV103", Severity.ERROR, "布置")])
-    assert sorted((x.code, x.suggestion) for x in kept) == [("GOV101", "部署"), ("GOV103", "布置"), ("GOV201", None)]
+    kept = _one_per_fix(
+        [
+            f("GOV102", Severity.WARNING),
+            f("GOV101", Severity.ERROR),
+            f("GOV201", Severity.WARNING, None),
+            f("GOV103", Severity.ERROR, "布置"),
+        ]
+    )
+    assert sorted((x.code, x.suggestion) for x in kept) == [
+        ("GOV101", "部署"),
+        ("GOV103", "布置"),
+        ("GOV201", None),
+    ]

@@ -42,7 +42,13 @@ def test_sarif_document_driver_and_columns(tmp_path, run_cli):
     assert loc["artifactLocation"]["uri"] == "%E7%A8%BF%E4%BB%B6.txt"
     assert loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
     # code points: 😀 is one column (UTF-16 would count two); the end column is exclusive
-    assert loc["region"] == {"startLine": 2, "startColumn": 4, "endLine": 2, "endColumn": 9, "snippet": {"text": BAD}}
+    assert loc["region"] == {
+        "startLine": 2,
+        "startColumn": 4,
+        "endLine": 2,
+        "endColumn": 9,
+        "snippet": {"text": BAD},
+    }
     assert "习近平总书记" in res["message"]["text"]
     [fix] = res["fixes"]
     [change] = fix["artifactChanges"]
@@ -71,7 +77,11 @@ def test_sarif_clean_file_has_no_results_but_all_rules(tmp_path, run_cli):
 def test_sarif_fingerprints_distinguish_repeated_findings(tmp_path, run_cli):
     (tmp_path / "a.txt").write_text(f"通知\n{BAD}。{BAD}。\n", encoding="utf-8")
     _, doc = sarif(run_cli, "a.txt")
-    prints = [res["partialFingerprints"]["govlint/v1"] for res in doc["runs"][0]["results"] if res["ruleId"] == "GOV001"]
+    prints = [
+        res["partialFingerprints"]["govlint/v1"]
+        for res in doc["runs"][0]["results"]
+        if res["ruleId"] == "GOV001"
+    ]
     assert len(prints) == 2 and len(set(prints)) == 2
 
 
@@ -80,8 +90,10 @@ def test_github_annotations(tmp_path, run_cli):
     r = run_cli("--format", "github", "a,b.txt")
     lines = r.stdout.splitlines()
     assert r.exit_code == 1
-    assert lines[0] == ("::error file=a%2Cb.txt,line=2,col=3,endLine=2,endColumn=8,title=GOV001 表述::"
-                        "“习近平书记”表述有误，应为“习近平总书记”（建议：习近平总书记）")
+    assert lines[0] == (
+        "::error file=a%2Cb.txt,line=2,col=3,endLine=2,endColumn=8,title=GOV001 表述::"
+        "“习近平书记”表述有误，应为“习近平总书记”（建议：习近平总书记）"
+    )
     assert lines[1].startswith("::warning file=a%2Cb.txt,line=2,col=10,")
     assert len(lines) == 2
 
@@ -94,7 +106,9 @@ def test_github_levels_escaping_and_errors():
 
 
 def test_github_notice_for_info_and_docx_place(tmp_path, run_cli, docx_factory):
-    (tmp_path / "a.md").write_text("# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n没有问题。\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n没有问题。\n", encoding="utf-8"
+    )
     docx_factory("d.docx", [f"学习{BAD}讲话。"], heading="通知")
     r = run_cli("--format", "github", "a.md", "d.docx")
     lines = r.stdout.splitlines()

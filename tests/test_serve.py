@@ -14,7 +14,6 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.request import Request, urlopen
 
 import pytest
-
 from conftest import make_docx
 from helpers import LiveServer
 
@@ -44,8 +43,12 @@ def docx_bytes(tmp_path, paragraphs, **kw) -> bytes:
 
 
 def post_file(client, name, data):
-    return client.post("/api/check", params={"name": name}, content=data,
-                       headers={"Content-Type": "application/octet-stream"})
+    return client.post(
+        "/api/check",
+        params={"name": name},
+        content=data,
+        headers={"Content-Type": "application/octet-stream"},
+    )
 
 
 def by_code(result, code):
@@ -53,6 +56,7 @@ def by_code(result, code):
 
 
 # ---- the page and its assets ----------------------------------------------------------------
+
 
 def test_page_and_assets_are_served_locally(client):
     page = client.get("/")
@@ -87,6 +91,7 @@ def test_foreign_host_header_is_refused(client):
 
 # ---- checking -------------------------------------------------------------------------------
 
+
 def test_docx_findings_are_placed_on_their_blocks(client, tmp_path):
     data = docx_bytes(tmp_path, [LEADER_AND_TYPO], heading="关于做好防汛工作的通知")
     r = post_file(client, "防汛通知.docx", data)
@@ -95,12 +100,16 @@ def test_docx_findings_are_placed_on_their_blocks(client, tmp_path):
     assert res["name"] == "防汛通知.docx" and res["format"] == "docx"
     assert "source" not in res  # only pasted text carries its source back
     leader, typo = by_code(res, "GOV001")[0], by_code(res, "GOV101")[0]
-    assert (leader["match"], leader["suggestion"], leader["category_name"]) == ("习近平书记", "习近平总书记", "表述")
+    assert (leader["match"], leader["suggestion"], leader["category_name"]) == (
+        "习近平书记",
+        "习近平总书记",
+        "表述",
+    )
     assert (typo["match"], typo["suggestion"], typo["category_name"]) == ("布署", "部署", "错别字")
     assert leader["severity"] == "error" and leader["severity_label"] == "错误"
     for f in res["findings"]:
         block = res["blocks"][f["block"]]
-        assert block["text"][f["block_start"]:f["block_end"]] == f["match"], f
+        assert block["text"][f["block_start"] : f["block_end"]] == f["match"], f
     assert res["blocks"][leader["block"]]["where"] == "第2段"
     assert res["counts"]["error"] >= 2
     assert [c["name"] for c in res["categories"]][:2] == ["表述", "错别字"]
@@ -111,7 +120,9 @@ def test_report_is_the_command_line_json(client, tmp_path):
     from textlint_gov.cli import check_one
     from textlint_gov.formatters import render
 
-    path = make_docx(tmp_path / "稿件.docx", [LEADER_AND_TYPO, "联系电话：13812345678。"], heading="关于做好防汛工作的通知")
+    path = make_docx(
+        tmp_path / "稿件.docx", [LEADER_AND_TYPO, "联系电话：13812345678。"], heading="关于做好防汛工作的通知"
+    )
     res = post_file(client, "稿件.docx", path.read_bytes()).json()
     cli = json.loads(render("json", [check_one(str(path), load_config(None, discover=False))]))
     for rec in cli:
@@ -131,7 +142,10 @@ def test_each_format_is_accepted(client, tmp_path):
         typos = by_code(res, "GOV101")
         assert typos, name
         for f in res["findings"]:
-            assert res["blocks"][f["block"]]["text"][f["block_start"]:f["block_end"]] == f["match"], (name, f)
+            assert res["blocks"][f["block"]]["text"][f["block_start"] : f["block_end"]] == f["match"], (
+                name,
+                f,
+            )
 
 
 def test_pasted_text_and_its_safe_fixes(client):
@@ -188,6 +202,7 @@ def test_from_source_inverts_to_source():
 
 # ---- bad, hostile and oversized input -----------------------------------------------------------
 
+
 def _no_traceback(r):
     assert "Traceback" not in r.text and 'File "' not in r.text
     msg = r.json()["error"]
@@ -195,16 +210,19 @@ def _no_traceback(r):
     return msg
 
 
-@pytest.mark.parametrize("name,data,status,words", [
-    ("稿件.pdf", b"%PDF-1.4", 415, "PDF"),
-    ("稿件.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, 415, "另存为"),
-    ("稿件.exe", b"MZ", 415, "不支持"),
-    ("稿件", b"abc", 415, "无扩展名"),
-    ("坏.docx", b"not a zip" * 20, 422, "不是有效的 .docx"),
-    ("加密.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, 422, "加密"),
-    ("二进制.txt", bytes(range(256)) * 10, 422, "不是文本文件"),
-    ("空.txt", b"", 400, "空文件"),
-])
+@pytest.mark.parametrize(
+    "name,data,status,words",
+    [
+        ("稿件.pdf", b"%PDF-1.4", 415, "PDF"),
+        ("稿件.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, 415, "另存为"),
+        ("稿件.exe", b"MZ", 415, "不支持"),
+        ("稿件", b"abc", 415, "无扩展名"),
+        ("坏.docx", b"not a zip" * 20, 422, "不是有效的 .docx"),
+        ("加密.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, 422, "加密"),
+        ("二进制.txt", bytes(range(256)) * 10, 422, "不是文本文件"),
+        ("空.txt", b"", 400, "空文件"),
+    ],
+)
 def test_bad_files_get_a_clear_message(client, name, data, status, words):
     r = post_file(client, name, data)
     assert r.status_code == status
@@ -279,6 +297,7 @@ def test_nothing_is_written(client, tmp_path, monkeypatch):
 
 # ---- the reviewed Word copy ----------------------------------------------------------------------
 
+
 def test_review_download_has_word_comments(client, tmp_path):
     from textlint_gov.serve.app import review_function
 
@@ -309,6 +328,7 @@ def test_review_missing_is_reported(client, tmp_path, monkeypatch):
 
 
 # ---- several clerks at once -------------------------------------------------------------------
+
 
 def _draft(k: int) -> tuple[str, bytes, int]:
     """A distinct draft of at least 5,000 characters: its own number in the title, and typos
@@ -349,8 +369,12 @@ def test_twenty_concurrent_checks_are_not_mixed_up(app, client):
 
         def at_once(item):
             name, data, _ = item
-            req = Request(f"{live.url}/api/check?name={quote(name)}", data=data, method="POST",
-                          headers={"Content-Type": "application/octet-stream"})
+            req = Request(
+                f"{live.url}/api/check?name={quote(name)}",
+                data=data,
+                method="POST",
+                headers={"Content-Type": "application/octet-stream"},
+            )
             barrier.wait(timeout=60)  # all twenty requests leave together
             with urlopen(req, timeout=300) as resp:
                 return json.loads(resp.read())
@@ -359,7 +383,7 @@ def test_twenty_concurrent_checks_are_not_mixed_up(app, client):
             results = list(pool.map(at_once, drafts))
 
     assert len(results) == 20
-    for k, ((name, data, typos), res) in enumerate(zip(drafts, results)):
+    for k, ((name, _data, typos), res) in enumerate(zip(drafts, results)):
         assert res["name"] == name
         assert res == expected[name]  # identical to the same draft checked alone
         assert f"第{k}号" in res["title"]["text"]
@@ -371,9 +395,12 @@ def test_twenty_concurrent_checks_are_not_mixed_up(app, client):
 
 # ---- the command ----------------------------------------------------------------------------
 
+
 def test_cli_import_does_not_load_the_web_framework():
-    code = ("import sys, textlint_gov.cli, textlint_gov.serve; "
-            "assert 'starlette' not in sys.modules and 'uvicorn' not in sys.modules, 'framework imported'")
+    code = (
+        "import sys, textlint_gov.cli, textlint_gov.serve; "
+        "assert 'starlette' not in sys.modules and 'uvicorn' not in sys.modules, 'framework imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -407,12 +434,17 @@ def test_config_from_dict_engine_is_shared():
     first = app.state.engine
     c.post("/api/check", json={"text": "标题\n布署,部署"})
     assert app.state.engine is first
-    assert not [f for f in c.post("/api/check", json={"text": "标题\n布署,部署"}).json()["findings"]
-                if f["code"].startswith("GOV3")]
+    assert not [
+        f
+        for f in c.post("/api/check", json={"text": "标题\n布署,部署"}).json()["findings"]
+        if f["code"].startswith("GOV3")
+    ]
 
 
 def test_findings_without_suggestion_carry_the_rules_example(client):
-    res = client.post("/api/check", json={"text": "我区召开安全生产工作会议\n会议要求各单位抓好落实。"}).json()
+    res = client.post(
+        "/api/check", json={"text": "我区召开安全生产工作会议\n会议要求各单位抓好落实。"}
+    ).json()
     first_person = [f for f in res["findings"] if f["suggestion"] is None]
     assert first_person, res["findings"]
     for f in first_person:

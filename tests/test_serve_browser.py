@@ -17,7 +17,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import make_docx
 
 try:
@@ -27,15 +26,23 @@ except ImportError:  # skipped below, with the reason
 
 CHROMIUM = os.environ.get("GOVLINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 def _chromium_or_skip():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium 未安装（{CHROMIUM} 不存在；Debian: apt-get install -y chromium chromium-driver）")
+        pytest.skip(
+            f"Chromium 未安装（{CHROMIUM} 不存在；Debian: apt-get install -y chromium chromium-driver）"
+        )
     if sync_playwright is None:
         pytest.skip("未安装 Python 包 playwright（pip install -e '.[test]'）")
 
@@ -45,7 +52,11 @@ def server(tmp_path):
     """``govlint serve --port 0`` in a subprocess; yields the URL it prints."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "textlint_gov", "serve", "--host", "127.0.0.1", "--port", "0"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     lines: queue.Queue = queue.Queue()
@@ -138,7 +149,9 @@ def test_upload_docx_shows_findings_in_place(browser_page, server, tmp_path, cap
     assert shot.stat().st_size > 10_000
 
     # no network: every request went to govlint itself
-    assert requests and all(u.startswith(server) for u in requests), [u for u in requests if not u.startswith(server)]
+    assert requests and all(u.startswith(server) for u in requests), [
+        u for u in requests if not u.startswith(server)
+    ]
 
 
 def test_paste_and_apply_safe_fix(browser_page, server, capsys):
@@ -150,7 +163,9 @@ def test_paste_and_apply_safe_fix(browser_page, server, capsys):
     assert page.locator("#draft mark.hl", has_text="习近平书记").count() == 1
     page.locator(".item", has_text="习近平总书记").first.locator(".apply").click()
     # (locator waits, not wait_for_function: the page's CSP forbids the eval that polling needs)
-    expect(page.locator("#text")).to_have_value("关于开展防汛检查的通知\n习近平总书记强调，要认真布署防汛工作。")
+    expect(page.locator("#text")).to_have_value(
+        "关于开展防汛检查的通知\n习近平总书记强调，要认真布署防汛工作。"
+    )
     expect(page.locator("#status")).to_have_text("已改为“习近平总书记”，已重新检查。", timeout=30_000)
     expect(page.locator("#status")).not_to_have_class(re.compile("busy"))
     # re-checked: the leader's title is fixed, the typo is still reported
@@ -185,7 +200,9 @@ def test_draft_text_is_never_markup(browser_page, server, tmp_path):
     hostile = tmp_path / "恶意.html"
     hostile.write_text(
         "<html><body><p>&lt;img src=x onerror=\"alert('x')\"&gt;认真布署&lt;script&gt;alert(1)&lt;/script&gt;</p>"
-        "<script>alert(2)</script></body></html>", encoding="utf-8")
+        "<script>alert(2)</script></body></html>",
+        encoding="utf-8",
+    )
     page.goto(server)
     page.set_input_files("#file", str(hostile))
     page.wait_for_selector("#result:not([hidden])", timeout=30_000)

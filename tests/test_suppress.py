@@ -34,8 +34,10 @@ def test_next_line_only_the_next_line_and_only_named_codes():
 
 
 def test_disable_enable_block_all_codes_and_named():
-    text = (f"# 通知\n\n<!-- govlint-disable -->\n{BAD}讲话,好。\n\n{BAD}。\n<!-- govlint-enable -->\n\n"
-            f"{BAD}。\n\n<!-- govlint-disable GOV301 -->\n{BAD},好。\n")
+    text = (
+        f"# 通知\n\n<!-- govlint-disable -->\n{BAD}讲话,好。\n\n{BAD}。\n<!-- govlint-enable -->\n\n"
+        f"{BAD}。\n\n<!-- govlint-disable GOV301 -->\n{BAD},好。\n"
+    )
     assert codes(text) == [("GOV001", 9), ("GOV001", 12)]  # block ends at enable; unclosed runs to the end
 
 
@@ -50,12 +52,19 @@ def test_html_comments_work_too():
 
 
 def test_unused_suppressions_reported_as_gov901_info():
-    text = ("# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n这一行没有问题。\n\n"
-            f"<!-- govlint-disable-next-line GOV001 GOV301 -->\n学习{BAD}讲话。\n\n"
-            "<!-- govlint-enable -->\n<!-- govlint-disable-line GOV001 -->\n")
+    text = (
+        "# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n这一行没有问题。\n\n"
+        f"<!-- govlint-disable-next-line GOV001 GOV301 -->\n学习{BAD}讲话。\n\n"
+        "<!-- govlint-enable -->\n<!-- govlint-disable-line GOV001 -->\n"
+    )
     doc = load_bytes(text.encode("utf-8"), "a.md")
     found = [f for f in lint(doc, Config()) if f.code == "GOV901"]
-    assert [(f.line, f.severity.value) for f in found] == [(3, "info"), (6, "info"), (9, "info"), (10, "info")]
+    assert [(f.line, f.severity.value) for f in found] == [
+        (3, "info"),
+        (6, "info"),
+        (9, "info"),
+        (10, "info"),
+    ]
     assert "GOV001" in found[0].message and "下一行" in found[0].message
     assert "GOV301" in found[1].message and "GOV001" not in found[1].message  # only the unused code
     assert "govlint-enable" in found[2].message
@@ -79,7 +88,7 @@ def test_gov901_is_a_registered_rule_that_can_be_ignored(tmp_path, run_cli):
 
 
 def test_with_config_severity_is_the_configured_one():
-    doc = load_bytes("# 通知\n\n<!-- govlint-disable GOV001 -->\n没有问题。\n".encode("utf-8"), "a.md")
+    doc = load_bytes("# 通知\n\n<!-- govlint-disable GOV001 -->\n没有问题。\n".encode(), "a.md")
     cfg = config_from_dict({"severity": {"GOV901": "warning"}})
     [f] = apply_suppressions(doc, [], cfg)
     assert f.code == "GOV901" and f.severity.value == "warning"
@@ -91,15 +100,15 @@ def test_suppressed_findings_are_not_fixed(tmp_path, run_cli):
     path = tmp_path / "a.md"
     path.write_text(text, encoding="utf-8")
     run_cli("--fix", path)
-    assert path.read_text(encoding="utf-8") == text.replace(f"学习{BAD}讲话。\n", "学习习近平总书记讲话。\n").replace(
-        "-->\n学习习近平总书记讲话。", f"-->\n学习{BAD}讲话。"
-    )
+    assert path.read_text(encoding="utf-8") == text.replace(
+        f"学习{BAD}讲话。\n", "学习习近平总书记讲话。\n"
+    ).replace("-->\n学习习近平总书记讲话。", f"-->\n学习{BAD}讲话。")
 
 
 @pytest.mark.parametrize("fmt", ["a.txt", "a.docx"])
 def test_comments_are_not_directives_in_txt(fmt, tmp_path, docx_factory):
     if fmt == "a.txt":
-        doc = load_bytes(f"通知\n<!-- govlint-disable -->\n{BAD}。\n".encode("utf-8"), fmt)
+        doc = load_bytes(f"通知\n<!-- govlint-disable -->\n{BAD}。\n".encode(), fmt)
     else:
         doc = load_bytes(docx_factory(fmt, ["<!-- govlint-disable -->", f"{BAD}。"]).read_bytes(), fmt)
     assert "GOV001" in [f.code for f in lint(doc, Config())]
@@ -107,12 +116,13 @@ def test_comments_are_not_directives_in_txt(fmt, tmp_path, docx_factory):
 
 # allow: and per-file-ignores work in every format.
 
+
 def test_allow_list_in_any_format(tmp_path, docx_factory):
     cfg = config_from_dict({"allow": [f"“{BAD}”"]})  # a quotation kept as written
     for name, data in [
-        ("a.txt", f"通知\n原文称“{BAD}”。另{BAD}。\n".encode("utf-8")),
-        ("a.md", f"# 通知\n\n原文称“{BAD}”。另{BAD}。\n".encode("utf-8")),
-        ("a.html", f"<h1>通知</h1><p>原文称“{BAD}”。另{BAD}。</p>".encode("utf-8")),
+        ("a.txt", f"通知\n原文称“{BAD}”。另{BAD}。\n".encode()),
+        ("a.md", f"# 通知\n\n原文称“{BAD}”。另{BAD}。\n".encode()),
+        ("a.html", f"<h1>通知</h1><p>原文称“{BAD}”。另{BAD}。</p>".encode()),
         ("a.docx", docx_factory("a.docx", [f"原文称“{BAD}”。另{BAD}。"], heading="通知").read_bytes()),
     ]:
         found = [f for f in lint(load_bytes(data, name), cfg) if f.code == "GOV001"]
@@ -126,11 +136,15 @@ def test_per_file_ignores_by_glob(tmp_path, run_cli):
     (tmp_path / "b.txt").write_text(f"通知\n{BAD}。\n", encoding="utf-8")
     (tmp_path / "rules.yaml").write_text('per-file-ignores: {"公告/*.txt": [GOV0]}\n', encoding="utf-8")
     r = run_cli("--format", "json", "公告/a.txt", "b.txt")
-    assert [(x["path"], x["code"]) for x in json.loads(r.stdout) if x["code"] == "GOV001"] == [("b.txt", "GOV001")]
+    assert [(x["path"], x["code"]) for x in json.loads(r.stdout) if x["code"] == "GOV001"] == [
+        ("b.txt", "GOV001")
+    ]
 
 
 def test_with_config_codes_of_disabled_rules_are_not_unused():
-    doc = load_bytes("# 通知\n\n<!-- govlint-disable-next-line GOV301 GOV001 -->\n没有问题。\n".encode("utf-8"), "a.md")
+    doc = load_bytes(
+        "# 通知\n\n<!-- govlint-disable-next-line GOV301 GOV001 -->\n没有问题。\n".encode(), "a.md"
+    )
     [f] = apply_suppressions(doc, [], config_from_dict({"ignore": ["GOV3"]}))
     assert "GOV001" in f.message and "GOV301" not in f.message
     assert apply_suppressions(doc, [], config_from_dict({"ignore": ["GOV3", "GOV0"]})) == []
@@ -141,7 +155,9 @@ def test_next_line_comment_on_the_last_line_is_unused():
 
 
 def test_same_document_linted_under_two_configurations():
-    doc = load_bytes("# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n没有问题。\n".encode("utf-8"), "a.md")
+    doc = load_bytes(
+        "# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n没有问题。\n".encode(), "a.md"
+    )
     assert [f.code for f in lint(doc, Config())] == ["GOV901"]
     assert lint(doc, config_from_dict({"ignore": ["GOV901"]})) == []
     assert [f.code for f in lint(doc, Config())] == ["GOV901"]

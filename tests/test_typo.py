@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
+from tests.helpers import lint_text
 from textlint_gov.config import Config
 from textlint_gov.findings import Severity
 from textlint_gov.rules import Context, registry
 from textlint_gov.typo import COUNTRY_ABBREV, detect, model, traditional, vocabulary
-from tests.helpers import lint_text
 
 TYPO = Config(select=["GOV101", "GOV102", "GOV103"])
 
@@ -129,7 +129,10 @@ def test_user_words_reach_the_rule_context():
 
     rule.check = spy
     try:
-        lint(load_bytes("发挥好上情下达、下请上传的作用。".encode(), "a.txt"), Config(select=["GOV102"], words=["下请上传"]))
+        lint(
+            load_bytes("发挥好上情下达、下请上传的作用。".encode(), "a.txt"),
+            Config(select=["GOV102"], words=["下请上传"]),
+        )
     finally:
         del rule.check
     assert seen and all("下请上传" in w for w in seen)
@@ -139,7 +142,9 @@ def test_threshold_option_is_validated_and_used(tmp_path):
     text = "发挥好上情下达、下请上传的作用。"
     [sus] = detect(text)
     cfg = tmp_path / "rules.yaml"
-    cfg.write_text(f"select: [GOV102]\nrules:\n  GOV102:\n    threshold: {sus.score + 0.01}\n", encoding="utf-8")
+    cfg.write_text(
+        f"select: [GOV102]\nrules:\n  GOV102:\n    threshold: {sus.score + 0.01}\n", encoding="utf-8"
+    )
     from textlint_gov.config import load_config
 
     assert typo_findings(text, load_config(cfg)) == []
@@ -190,7 +195,7 @@ def _gov101_cases():
 
 @pytest.mark.parametrize("text, suggestion, flagged", list(_gov101_cases()))
 def test_gov101_entries_flag_and_pass_cases(text, suggestion, flagged):
-    found = [f for f in typo_findings(text, Config(select=["GOV101"]))]
+    found = list(typo_findings(text, Config(select=["GOV101"])))
     if flagged:
         assert suggestion in [f.suggestion for f in found]
     else:
@@ -206,22 +211,34 @@ def test_gov101_entries_flag_and_pass_cases(text, suggestion, flagged):
     ],
 )
 def test_gov103_traditional_and_variant_characters(text, match, suggestion):
-    found = [f for f in typo_findings(text, Config(select=["GOV103"]))]
+    found = list(typo_findings(text, Config(select=["GOV103"])))
     assert found
     if match:
         assert [(f.match, f.suggestion) for f in found] == [(match, suggestion)]
     for f in found:
-        assert f.applicability is not None and f.suggestion and all(ch not in traditional() for ch in f.suggestion)
+        assert (
+            f.applicability is not None
+            and f.suggestion
+            and all(ch not in traditional() for ch in f.suggestion)
+        )
 
 
-@pytest.mark.parametrize("text", ["给予支持，予以表彰。", "河南简称豫。", "疏解非首都功能。", "后来居上，皇后。", "这是简体字文本。"])
+@pytest.mark.parametrize(
+    "text",
+    ["给予支持，予以表彰。", "河南简称豫。", "疏解非首都功能。", "后来居上，皇后。", "这是简体字文本。"],
+)
 def test_gov103_leaves_simplified_characters_alone(text):
     assert typo_findings(text, Config(select=["GOV103"])) == []
 
 
 def test_incremental_segmentation_score_equals_a_full_rescore():
     m = model()
-    for text in ("发挥好上情下达下请上传的作用", "进一步优化营商环镜", "提高群众的获得感和幸扶感", "中华人民共和国"):
+    for text in (
+        "发挥好上情下达下请上传的作用",
+        "进一步优化营商环镜",
+        "提高群众的获得感和幸扶感",
+        "中华人民共和国",
+    ):
         fb = m.forward_backward(text)
         assert abs(fb[0][-1] - m.best(text)) < 1e-9 and abs(fb[1][0] - m.best(text)) < 1e-9
         for p in range(len(text)):

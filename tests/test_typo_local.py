@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import lint_text
 from textlint_gov.config import Config, config_from_dict
 from textlint_gov.findings import Severity
 from textlint_gov.typo import corpus_strings, detect, model, place_names
-from tests.helpers import lint_text
 
 ONLY = Config(select=["GOV102"])
 
@@ -88,7 +88,10 @@ def test_weakly_attested_strings_are_info_at_most():
     m = model()
     assert m.weak and not (m.weak & m.attested)
     loose = config_from_dict(
-        {"select": ["GOV102"], "rules": {"GOV102": {"threshold": -9.0, "warning-threshold": -8.0, "error-threshold": -7.0}}}
+        {
+            "select": ["GOV102"],
+            "rules": {"GOV102": {"threshold": -9.0, "warning-threshold": -8.0, "error-threshold": -7.0}},
+        }
     )
     checked = 0
     for w in sorted(m.weak):
@@ -134,7 +137,9 @@ def test_two_swapped_characters_of_a_common_word_are_a_warning():
     assert severity is Severity.WARNING
 
 
-@pytest.mark.parametrize("text", ["认真部署安全生产工作。", "在塘屿岛设立便民服务站。", "是不是已经落实到位？"])
+@pytest.mark.parametrize(
+    "text", ["认真部署安全生产工作。", "在塘屿岛设立便民服务站。", "是不是已经落实到位？"]
+)
 def test_no_swap_where_the_text_is_right(text):
     assert gov102(text) == []
 

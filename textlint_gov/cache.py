@@ -16,6 +16,7 @@ and ``.tmp`` files left by a writer that was killed are removed after an hour.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -26,7 +27,14 @@ import time
 from pathlib import Path
 
 from textlint_gov import __version__
-from textlint_gov.findings import CATEGORIES, Applicability, Finding, Severity, finding_from_record, finding_to_record
+from textlint_gov.findings import (
+    CATEGORIES,
+    Applicability,
+    Finding,
+    Severity,
+    finding_from_record,
+    finding_to_record,
+)
 
 DEFAULT_DIR = ".govlint_cache"
 FORMAT = 2  # the entry layout; entries of another layout are misses
@@ -37,7 +45,9 @@ _KEY_BYTES = 32
 
 def _read_capped(path: Path, cap: int) -> bytes | None:
     """The bytes of a regular file (not a link, FIFO or device) up to ``cap``; None otherwise."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except OSError:
@@ -58,8 +68,9 @@ def _read_capped(path: Path, cap: int) -> bytes | None:
 
 
 def _user_key_file() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache")
-                                                if os.path.expanduser("~") != "~" else "")
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.path.join(os.path.expanduser("~"), ".cache") if os.path.expanduser("~") != "~" else ""
+    )
     return Path(base) / "govlint" / "cache.key" if base else None
 
 
@@ -82,10 +93,8 @@ def _load_or_create_key(path: Path) -> bytes | None:
             except FileExistsError:
                 pass
             finally:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass
         except OSError:
             return None
     return None
@@ -110,8 +119,10 @@ def _valid_finding(d) -> bool:
         return False
     try:
         ok = (
-            isinstance(d.get("code"), str) and d.get("category") in CATEGORIES
-            and isinstance(d.get("message"), str) and isinstance(d.get("match"), str)
+            isinstance(d.get("code"), str)
+            and d.get("category") in CATEGORIES
+            and isinstance(d.get("message"), str)
+            and isinstance(d.get("match"), str)
             and all(_is_int(d.get(k)) for k in ("start", "end"))
             and all(_is_int(d.get(k), 1) for k in ("line", "column", "end_line", "end_column"))
             and d["start"] <= d["end"]
@@ -125,8 +136,14 @@ def _valid_finding(d) -> bool:
             Applicability(d["applicability"])
         fix = d.get("fix", [])
         return isinstance(fix, list) and all(
-            isinstance(e, list) and len(e) == 3 and _is_int(e[0]) and _is_int(e[1]) and e[0] <= e[1]
-            and (e[2] is None or isinstance(e[2], str)) for e in fix)
+            isinstance(e, list)
+            and len(e) == 3
+            and _is_int(e[0])
+            and _is_int(e[1])
+            and e[0] <= e[1]
+            and (e[2] is None or isinstance(e[2], str))
+            for e in fix
+        )
     except (ValueError, TypeError, KeyError):
         return False
 
@@ -161,10 +178,8 @@ def config_fingerprint(config) -> str:
     h.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str).encode())
     for path in config.dictionaries:
         h.update(str(path).encode())
-        try:
+        with contextlib.suppress(OSError):
             h.update(Path(path).read_bytes())
-        except OSError:
-            pass
     return h.hexdigest()
 
 
@@ -204,14 +219,22 @@ class FindingsCache:
             return None
         try:
             record = json.loads(raw.decode("utf-8"))
-            if not (isinstance(record, dict) and record.get("format") == FORMAT
-                    and hmac.compare_digest(str(record.get("key", "")), key)
-                    and hmac.compare_digest(str(record.get("sha256", "")), hashlib.sha256(data).hexdigest())):
+            if not (
+                isinstance(record, dict)
+                and record.get("format") == FORMAT
+                and hmac.compare_digest(str(record.get("key", "")), key)
+                and hmac.compare_digest(str(record.get("sha256", "")), hashlib.sha256(data).hexdigest())
+            ):
                 return None
             items, lines, meta = record["findings"], record["lines"], record["meta"]
-            if not (isinstance(items, list) and all(_valid_finding(d) for d in items)
-                    and isinstance(lines, dict) and all(v is None or isinstance(v, str) for v in lines.values())
-                    and isinstance(meta, dict) and all(isinstance(v, str) for v in meta.values())):
+            if not (
+                isinstance(items, list)
+                and all(_valid_finding(d) for d in items)
+                and isinstance(lines, dict)
+                and all(v is None or isinstance(v, str) for v in lines.values())
+                and isinstance(meta, dict)
+                and all(isinstance(v, str) for v in meta.values())
+            ):
                 return None
             findings = [finding_from_record({**d, "path": path}) for d in items]
             lines = {int(k): v for k, v in lines.items()}
@@ -219,15 +242,23 @@ class FindingsCache:
             return None
         return findings, lines, meta
 
-    def put(self, data: bytes, path: str, findings: list[Finding], document=None, meta: dict | None = None) -> None:
+    def put(
+        self, data: bytes, path: str, findings: list[Finding], document=None, meta: dict | None = None
+    ) -> None:
         lines = {}
         if document is not None:
             lines = {f.line: document.line_text(f.line) for f in findings}
         if self.secret is None:
             return
         key = self.key(data, path)
-        record = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest(),
-                  "findings": [finding_to_record(f) for f in findings], "lines": lines, "meta": meta or {}}
+        record = {
+            "format": FORMAT,
+            "key": key,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "findings": [finding_to_record(f) for f in findings],
+            "lines": lines,
+            "meta": meta or {},
+        }
         target = self._file(key)
         self._sweep()
         try:
@@ -240,10 +271,8 @@ class FindingsCache:
                 json.dump(record, fh, ensure_ascii=False)
             os.replace(tmp, target)
         except (OSError, ValueError, TypeError):
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
 
     def _sweep(self) -> None:
         """Once per process: remove ``.tmp`` files older than an hour (a writer killed mid-write)."""
@@ -252,7 +281,9 @@ class FindingsCache:
         self._swept = True
         now = time.time()
         try:
-            subdirs = [d for d in os.scandir(self.dir) if len(d.name) == 2 and d.is_dir(follow_symlinks=False)]
+            subdirs = [
+                d for d in os.scandir(self.dir) if len(d.name) == 2 and d.is_dir(follow_symlinks=False)
+            ]
         except OSError:
             return
         for sub in subdirs:
@@ -262,8 +293,11 @@ class FindingsCache:
                 continue
             for e in entries:
                 try:
-                    if e.name.endswith(".tmp") and e.is_file(follow_symlinks=False) \
-                            and now - e.stat(follow_symlinks=False).st_mtime > STALE_TMP:
+                    if (
+                        e.name.endswith(".tmp")
+                        and e.is_file(follow_symlinks=False)
+                        and now - e.stat(follow_symlinks=False).st_mtime > STALE_TMP
+                    ):
                         os.unlink(e.path)
                 except OSError:
                     pass

@@ -71,7 +71,9 @@ def err(message: str) -> None:
     click.echo(f"govlint: {safe(message)}", err=True)
 
 
-@click.group(cls=GovlintGroup, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=False)
+@click.group(
+    cls=GovlintGroup, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=False
+)
 @click.version_option(__version__, prog_name="govlint")
 def main() -> None:
     """govlint：政府网站稿件内容质量检查。
@@ -89,19 +91,50 @@ def _csv(value: str | None) -> list[str]:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="配置文件（默认从当前目录向上查找 rules.yaml）")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="配置文件（默认从当前目录向上查找 rules.yaml）",
+)
 @click.option("--select", help="只启用这些代码前缀的规则，逗号分隔，如 GOV0,GOV2")
 @click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
-@click.option("--format", "fmt", default="text", show_default=True, help="输出格式：text、json、sarif、github")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到此级别即以 1 退出（默认 error）")
-@click.option("--stdin-filename", default="stdin.txt", show_default=True, help="读标准输入（-）时按此文件名判断格式")
+@click.option(
+    "--format", "fmt", default="text", show_default=True, help="输出格式：text、json、sarif、github"
+)
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到此级别即以 1 退出（默认 error）"
+)
+@click.option(
+    "--stdin-filename", default="stdin.txt", show_default=True, help="读标准输入（-）时按此文件名判断格式"
+)
 @click.option("--color/--no-color", default=None, help="彩色输出（默认仅在终端上）")
 @click.option("--no-source", is_flag=True, help="文本输出中不显示原文行")
-@click.option("--fix", "do_fix", is_flag=True, help="自动修改可安全修改的问题（改写原文件），报告改了什么、还剩什么")
+@click.option(
+    "--fix", "do_fix", is_flag=True, help="自动修改可安全修改的问题（改写原文件），报告改了什么、还剩什么"
+)
 @click.option("--diff", "show_diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
 @click.option("--cache", "use_cache", is_flag=True, help="按文件内容缓存检查结果，未改动的文件不再检查")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="缓存目录（默认 rules.yaml 所在目录或当前目录下的 .govlint_cache）")
-def check(paths, config_path, select, ignore, fmt, fail_on, stdin_filename, color, no_source, do_fix, show_diff, use_cache, cache_dir):
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="缓存目录（默认 rules.yaml 所在目录或当前目录下的 .govlint_cache）",
+)
+def check(
+    paths,
+    config_path,
+    select,
+    ignore,
+    fmt,
+    fail_on,
+    stdin_filename,
+    color,
+    no_source,
+    do_fix,
+    show_diff,
+    use_cache,
+    cache_dir,
+):
     """检查文稿，报告问题的位置和修改建议。"""
     from textlint_gov.findings import Severity
     from textlint_gov.formatters import FORMATTERS, FileResult, available, render
@@ -243,12 +276,25 @@ def rules_cmd(fmt, show_all):
     from textlint_gov.findings import CATEGORIES
     from textlint_gov.rules import registry
 
-    rows = [r for r in registry()]
+    rows = list(registry())
     if fmt == "json":
-        click.echo(json.dumps([
-            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
-             "summary": r.summary, "fixable": r.fix is not None and r.fix.value == "safe"} for r in rows
-        ], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "category": r.category,
+                        "severity": r.severity.value,
+                        "summary": r.summary,
+                        "fixable": r.fix is not None and r.fix.value == "safe",
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for r in rows:
         click.echo(f"{r.code}  {CATEGORIES[r.category]}  {r.severity.label}  {r.summary}")

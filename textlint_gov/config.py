@@ -12,14 +12,14 @@ import copy
 import fnmatch
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any, Callable
-
-from textlint_gov.yamlfile import read_yaml
+from typing import Any
 
 from textlint_gov.findings import Severity
 from textlint_gov.rules import Rule, RuleDefinitionError, registry
+from textlint_gov.yamlfile import read_yaml
 
 CONFIG_NAME = "rules.yaml"
 
@@ -156,7 +156,10 @@ class Config:
             reg = registry()
             extra = self._user_dictionary_rules()
             out = []
-            for rule in [*(extra.get(r.code, r) for r in reg), *(r for c, r in extra.items() if c not in reg)]:
+            for rule in [
+                *(extra.get(r.code, r) for r in reg),
+                *(r for c, r in extra.items() if c not in reg),
+            ]:
                 if not self.enabled(rule.code):
                     continue
                 options = {**rule.options, **self.rule_options.get(rule.code, {})}
@@ -209,7 +212,7 @@ class Config:
                 data = read_dictionary(path, display)
                 if isinstance(data["rule"], str):
                     code = data["rule"]
-                    base = out.get(code) or (reg[code] if code in reg else None)
+                    base = out.get(code) or reg.get(code)
                     if not isinstance(base, DictionaryRule):
                         raise RuleDefinitionError(f"{display}: rule: {code} 不是已有的词典规则")
                     rule = copy.copy(base)
@@ -324,7 +327,9 @@ def _check_prefix(prefix: str, key: str, name: str, reg, values: dict) -> None:
         return
     if _is_user_code(prefix, values):
         if not re.fullmatch(r"[A-Z]{1,5}\d{0,3}", prefix):
-            raise ConfigError(f"{name}: {key} 中的“{_short(prefix)}”不是规则代码或其前缀（如 GOV、GOV2、GOV201）")
+            raise ConfigError(
+                f"{name}: {key} 中的“{_short(prefix)}”不是规则代码或其前缀（如 GOV、GOV2、GOV201）"
+            )
         return
     if not any(r.code.startswith(prefix) for r in reg):
         raise ConfigError(f"{name}: {key} 中的“{_short(prefix)}”不匹配任何规则代码（如 GOV、GOV2、GOV201）")
@@ -343,7 +348,9 @@ def _check_scoring_numbers(raw: dict, name: str) -> None:
         except InvalidOperation:
             return
         if not d.is_finite() or d.copy_abs() > MAX_NUMBER:
-            raise ConfigError(f"{name}: scoring.{key} 的值“{_short(value)}”不合法（应为 0 到 {MAX_NUMBER} 之间的数）")
+            raise ConfigError(
+                f"{name}: scoring.{key} 的值“{_short(value)}”不合法（应为 0 到 {MAX_NUMBER} 之间的数）"
+            )
 
     for key, value in raw.items():
         if isinstance(value, dict):

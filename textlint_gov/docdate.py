@@ -16,13 +16,16 @@ it before its time.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import re
 
 _SPACE = re.compile(r"[\s\u3000\u00a0]+")
 _ARABIC = re.compile(r"^[（(]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[）)]?$")
 _CAPTION = re.compile(r"^[（(]?——?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_HAN = re.compile(r"^[（(]?([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[）)]?$")
+_HAN = re.compile(
+    r"^[（(]?([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[）)]?$"
+)
 _TRAILING = re.compile(r"[\s\u3000]((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?[）)]?$")
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _NUMBER_YEAR = re.compile(r"[〔\[［（(]((?:19|20)\d{2})[〕\]］）)]\s*\d{1,4}\s*号")
@@ -88,10 +91,10 @@ def written_date(texts) -> str | None:
             continue
         m = _HAN.match(t)
         if m:
-            try:
-                found = _date(_han_number(m.group(1)), _han_number(m.group(2)), _han_number(m.group(3))) or found
-            except (KeyError, ValueError):
-                pass
+            with contextlib.suppress(KeyError, ValueError):
+                found = (
+                    _date(_han_number(m.group(1)), _han_number(m.group(2)), _han_number(m.group(3))) or found
+                )
             continue
         if trailing:
             found = _date(int(trailing.group(1)), int(trailing.group(2)), int(trailing.group(3))) or found

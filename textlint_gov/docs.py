@@ -38,7 +38,9 @@ def rules_markdown() -> str:
         "| --- | --- | --- | --- |",
     ]
     for r in rules:
-        out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | {CATEGORIES[r.category]} | {r.severity.label} | {r.summary} |")
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}-{r.name}) | {CATEGORIES[r.category]} | {r.severity.label} | {r.summary} |"
+        )
     out.append("")
     for r in rules:
         out.append(rule_markdown(r, level=2))

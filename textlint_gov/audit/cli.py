@@ -23,17 +23,39 @@ def _fail(message: str) -> None:
 @click.command("audit")
 @click.argument("export", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--month", required=True, metavar="YYYY-MM", help="审计月份，如 2021-01")
-@click.option("--units", "units_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="单位清单（默认 EXPORT/units.yaml）")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
-              help="输出格式：table（默认）、json、csv、markdown、html、docx；未指定时按 --output 的扩展名")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认标准输出）")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行检查的进程数（默认 CPU 数）")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="配置文件（默认从当前目录向上查找 rules.yaml；计分见 scoring:）")
-@click.option("--cache/--no-cache", default=True, show_default=True, help="按内容缓存检查结果，未改动的文件不再检查")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="缓存文件夹（默认 EXPORT/.govlint_cache）")
+@click.option(
+    "--units",
+    "units_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="单位清单（默认 EXPORT/units.yaml）",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default=None,
+    help="输出格式：table（默认）、json、csv、markdown、html、docx；未指定时按 --output 的扩展名",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认标准输出）"
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行检查的进程数（默认 CPU 数）"
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="配置文件（默认从当前目录向上查找 rules.yaml；计分见 scoring:）",
+)
+@click.option(
+    "--cache/--no-cache", default=True, show_default=True, help="按内容缓存检查结果，未改动的文件不再检查"
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="缓存文件夹（默认 EXPORT/.govlint_cache）",
+)
 def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cache_dir):
     """月度审计：由 CMS 导出生成各单位政务信息公开得分表。
 
@@ -73,8 +95,15 @@ def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cach
             return bar.update
 
         try:
-            result = run_audit(export, month, units_path=units_path, config=config, jobs=jobs,
-                               cache_dir=directory, progress=progress)
+            result = run_audit(
+                export,
+                month,
+                units_path=units_path,
+                config=config,
+                jobs=jobs,
+                cache_dir=directory,
+                progress=progress,
+            )
         except (AuditError, ConfigError) as e:
             _fail(f"错误：{e}")
         except ValueError as e:
@@ -97,6 +126,9 @@ def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cach
         click.echo(text, nl=False)
     cached = f"，其中 {result.cache_hits} 个来自缓存" if result.cache_hits else ""
     written = f"；已写入 {output}" if output is not None else ""
-    click.echo(f"govlint audit: {result.month} 检查文件 {result.files_checked} 个{cached}，"
-               f"问题 {len(result.problems)} 项{written}", err=True)
+    click.echo(
+        f"govlint audit: {result.month} 检查文件 {result.files_checked} 个{cached}，"
+        f"问题 {len(result.problems)} 项{written}",
+        err=True,
+    )
     sys.exit(EXIT_OK)

@@ -14,17 +14,17 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable
-
-from textlint_gov.yamlfile import read_yaml
+from typing import Any
 
 from textlint_gov.audit.score import date_from_name, impossible_date_prefix, to_decimal
 from textlint_gov.docdate import parse_date
+from textlint_gov.yamlfile import read_yaml
 
 UNITS_FILE = "units.yaml"
 UNIT_KEYS = ("name", "group", "aliases", "scores")
@@ -75,7 +75,9 @@ class Post:
 
 def load_units(path: Path) -> list[Unit]:
     """The units in the order of the notice; AuditError naming the entry and key otherwise."""
-    raw = read_yaml(path, AuditError, missing=f"单位清单不存在（放在导出文件夹下的 {UNITS_FILE}，或用 --units 指定）")
+    raw = read_yaml(
+        path, AuditError, missing=f"单位清单不存在（放在导出文件夹下的 {UNITS_FILE}，或用 --units 指定）"
+    )
     return units_from_data(raw, str(path))
 
 
@@ -124,14 +126,19 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
                 raise AuditError(f"{at}: scores.{key} 应为数字，而不是“{value}”")
         aliases = [normalise_name(a) for a in aliases]
         if name in names:
-            raise AuditError(f"{where}: 单位“{names[name]}”和“{item['name']}”只差空格，是同一个单位，出现了两次"
-                             if names[name] != item["name"] else f"{where}: 单位“{name}”出现了两次")
+            raise AuditError(
+                f"{where}: 单位“{names[name]}”和“{item['name']}”只差空格，是同一个单位，出现了两次"
+                if names[name] != item["name"]
+                else f"{where}: 单位“{name}”出现了两次"
+            )
         names[name] = item["name"]
         for label in dict.fromkeys((name, *aliases)):
             if label in seen and seen[label] != name:
                 raise AuditError(f"{at}: 名称或别名“{label}”与单位“{seen[label]}”重复（不计空格）")
             seen[label] = name
-        units.append(Unit(name, normalise_name(group), tuple(a for a in dict.fromkeys(aliases) if a != name), scores))
+        units.append(
+            Unit(name, normalise_name(group), tuple(a for a in dict.fromkeys(aliases) if a != name), scores)
+        )
     return units
 
 
@@ -180,7 +187,9 @@ def _hidden(name: str) -> bool:
     return name.startswith((".", "~$", "__"))
 
 
-def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tuple[list[Candidate], list[Problem]]:
+def walk_export(
+    export: Path, units: list[Unit], units_file: Path | None
+) -> tuple[list[Candidate], list[Problem]]:
     """Drafts under the export with the unit their folder names; unknown folders become problems."""
     from textlint_gov.loaders import SUFFIXES
 
@@ -196,7 +205,11 @@ def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tup
         if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
             return False
         rel = p.relative_to(export).as_posix() + ("/" if p.is_dir() else "")
-        problems.append(Problem("unreadable", rel, "是指向导出文件夹以外的符号链接，未读取（只检查导出文件夹内的文稿）", unit))
+        problems.append(
+            Problem(
+                "unreadable", rel, "是指向导出文件夹以外的符号链接，未读取（只检查导出文件夹内的文稿）", unit
+            )
+        )
         return True
 
     def add_file(p: Path, unit: str | None) -> None:
@@ -208,7 +221,9 @@ def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tup
         if p.suffix.lower() not in SUFFIXES:
             if p.suffix.lower() in (".yaml", ".yml") and p.parent == export:
                 return
-            problems.append(Problem("unsupported", rel, f"不是可检查的文稿（支持 {'、'.join(SUFFIXES)}），已跳过", unit))
+            problems.append(
+                Problem("unsupported", rel, f"不是可检查的文稿（支持 {'、'.join(SUFFIXES)}），已跳过", unit)
+            )
             return
         bad = impossible_date_prefix(p.name)
         if bad:
@@ -225,7 +240,13 @@ def walk_export(export: Path, units: list[Unit], units_file: Path | None) -> tup
         if entry.is_dir():
             unit = match_unit(entry.name, labels)
             if unit is None:
-                problems.append(Problem("unknown_folder", entry.name + "/", f"文件夹“{entry.name}”不是 {UNITS_FILE} 中的单位名称或别名，已跳过"))
+                problems.append(
+                    Problem(
+                        "unknown_folder",
+                        entry.name + "/",
+                        f"文件夹“{entry.name}”不是 {UNITS_FILE} 中的单位名称或别名，已跳过",
+                    )
+                )
                 continue
             if entry.is_symlink() and outside(entry, unit):
                 continue
@@ -360,8 +381,15 @@ def lint_posts(
                     progress(1)
     except BrokenProcessPool:
         # a worker died (out of memory, killed): finish the remaining files in this process
-        results += lint_posts(tasks[len(results):], config, jobs=1, cache_dir=cache_dir, unit_names=unit_names,
-                              units_key=units_key, progress=progress)
+        results += lint_posts(
+            tasks[len(results) :],
+            config,
+            jobs=1,
+            cache_dir=cache_dir,
+            unit_names=unit_names,
+            units_key=units_key,
+            progress=progress,
+        )
     return results
 
 

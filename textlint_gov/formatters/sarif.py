@@ -50,7 +50,10 @@ def _rule_descriptor(rule) -> dict:
 
     docs = rule.docs()
     markdown = rule_markdown(rule)
-    plain = "\n\n".join(f"{k}：{docs[k]}" for k in ("作用", "原因", "示例", "修改为", "选项") if docs.get(k)) or rule.summary
+    plain = (
+        "\n\n".join(f"{k}：{docs[k]}" for k in ("作用", "原因", "示例", "修改为", "选项") if docs.get(k))
+        or rule.summary
+    )
     d = {
         "id": rule.code,
         "name": rule.name,
@@ -88,18 +91,25 @@ def render(results, **_options) -> str:
     seen: dict[str, int] = {}
     for r in results:
         if r.error:
-            notifications.append({
-                "level": "error",
-                "message": {"text": r.error},
-                "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.path)}}],
-            })
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": r.error},
+                    "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.path)}}],
+                }
+            )
             continue
         for f in r.findings:
             if f.code not in index:  # a rule from a user dictionary
                 index[f.code] = len(rules)
-                rules.append({"id": f.code, "shortDescription": {"text": f.code},
-                              "help": {"text": "用户词典中的规则（见 rules.yaml 的 dictionaries）"},
-                              "properties": {"category": f.category}})
+                rules.append(
+                    {
+                        "id": f.code,
+                        "shortDescription": {"text": f.code},
+                        "help": {"text": "用户词典中的规则（见 rules.yaml 的 dictionaries）"},
+                        "properties": {"category": f.category},
+                    }
+                )
             if f.path not in artifacts:
                 artifacts[f.path] = len(artifact_list)
                 artifact_list.append({"location": _artifact(f.path)})
@@ -115,7 +125,10 @@ def render(results, **_options) -> str:
                 "ruleId": f.code,
                 "ruleIndex": index[f.code],
                 "level": _LEVEL[f.severity],
-                "message": {"text": f.message + (f"（建议：{f.suggestion or '删去'}）" if f.suggestion is not None else "")},
+                "message": {
+                    "text": f.message
+                    + (f"（建议：{f.suggestion or '删去'}）" if f.suggestion is not None else "")
+                },
                 "locations": [location],
                 "partialFingerprints": {"govlint/v1": _fingerprint(f, seen)},
                 "properties": {"category": f.category, "match": f.match},
@@ -123,34 +136,48 @@ def render(results, **_options) -> str:
             if f.suggestion is not None:
                 res["properties"]["suggestion"] = f.suggestion
             if f.applicability is Applicability.SAFE and f.fix:
-                res["fixes"] = [{
-                    "description": {"text": f"改为“{f.suggestion}”" if f.suggestion else "删去"},
-                    "artifactChanges": [{
-                        "artifactLocation": _artifact(f.path),
-                        "replacements": [{
-                            "deletedRegion": {"startLine": f.line, "startColumn": f.column,
-                                              "endLine": f.end_line, "endColumn": f.end_column},
-                            "insertedContent": {"text": f.fix[0].content},
-                        }],
-                    }],
-                }]
+                res["fixes"] = [
+                    {
+                        "description": {"text": f"改为“{f.suggestion}”" if f.suggestion else "删去"},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": _artifact(f.path),
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "startLine": f.line,
+                                            "startColumn": f.column,
+                                            "endLine": f.end_line,
+                                            "endColumn": f.end_column,
+                                        },
+                                        "insertedContent": {"text": f.fix[0].content},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
             out_results.append(res)
     run = {
-        "tool": {"driver": {
-            "name": "govlint",
-            "fullName": "govlint 政府网站稿件内容质量检查",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "rules": rules,
-        }},
+        "tool": {
+            "driver": {
+                "name": "govlint",
+                "fullName": "govlint 政府网站稿件内容质量检查",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
         "artifacts": artifact_list,
         "results": out_results,
-        "invocations": [{
-            "executionSuccessful": not notifications,
-            "toolExecutionNotifications": notifications,
-        }],
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
     }
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -162,4 +189,4 @@ def _fingerprint(f, seen: dict[str, int]) -> str:
 
     key = f"{f.code}\0{f.path}\0{f.match}\0{f.suggestion or ''}"
     seen[key] = seen.get(key, 0) + 1
-    return hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]

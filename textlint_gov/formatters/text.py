@@ -57,7 +57,7 @@ def suggestion_text(s: str | None) -> str:
 def render(results, color: bool = False, show_source: bool = True, **_options) -> str:
     out: list[str] = []
     style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
-    counts = {s: 0 for s in Severity}
+    counts = dict.fromkeys(Severity, 0)
     files = 0
     fixable = 0
     for r in results:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from textlint_gov.docdate import name_date, number_year, path_date, written_date
 from textlint_gov.document import Document
@@ -94,8 +95,12 @@ def _date_document(doc: Document, name: str) -> None:
         return
     if doc.meta.get("written_date"):
         return
-    date = (written_date(b.text for b in doc.blocks) or in_name or path_date(name)
-            or number_year(b.text for b in doc.blocks))
+    date = (
+        written_date(b.text for b in doc.blocks)
+        or in_name
+        or path_date(name)
+        or number_year(b.text for b in doc.blocks)
+    )
     if date:
         doc.meta["written_date"] = date
 

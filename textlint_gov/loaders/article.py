@@ -39,44 +39,152 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from textlint_gov.document import merge_spans
 from textlint_gov.docdate import iso_date
+from textlint_gov.document import merge_spans
 
-BLOCK_TAGS = frozenset({
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "td", "th", "tr",
-    "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt",
-    "dl", "caption", "figcaption", "figure", "main", "nav", "aside", "form", "body", "html",
-    "title", "tbody", "thead", "center",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "dl",
+        "caption",
+        "figcaption",
+        "figure",
+        "main",
+        "nav",
+        "aside",
+        "form",
+        "body",
+        "html",
+        "title",
+        "tbody",
+        "thead",
+        "center",
+    }
+)
 
 # Marks of the article body, by tier (class tokens and ids, compared case-insensitively).
-STRONG_MARKS = frozenset({
-    "trs_editor", "trs_ueditor", "zoom", "article_content", "articlecontent", "article-content",
-    "pages_content", "xxgk_content", "detail_content", "detailcontent", "news_content", "newscontent",
-    "content_text", "contenttext", "zw", "zhengwen", "bt_content", "view_content", "art_con",
-})
+STRONG_MARKS = frozenset(
+    {
+        "trs_editor",
+        "trs_ueditor",
+        "zoom",
+        "article_content",
+        "articlecontent",
+        "article-content",
+        "pages_content",
+        "xxgk_content",
+        "detail_content",
+        "detailcontent",
+        "news_content",
+        "newscontent",
+        "content_text",
+        "contenttext",
+        "zw",
+        "zhengwen",
+        "bt_content",
+        "view_content",
+        "art_con",
+    }
+)
 WEAK_MARKS = frozenset({"content", "article", "view", "detail", "main_content", "maincontent"})
 
 # Chrome inside the chosen part. Class/id tokens are split on space, _ and -.
 CHROME_TAGS = frozenset({"nav", "aside", "form", "footer", "button", "select", "menu", "dialog"})
-CHROME_TOKENS = frozenset({
-    "share", "bdshare", "jiathis", "fenxiang", "breadcrumb", "crumb", "crumbs", "weizhi", "dqwz",
-    "qrcode", "ewm", "erweima", "print", "dayin", "close", "guanbi", "fav", "shoucang", "relalinks",
-    "related", "xglj", "pagination", "pager", "fenye", "toolbar", "attachment", "attachments",
-    "fujian", "fjxz", "download", "xiazai", "function", "fontsize", "zihao",
-})
+CHROME_TOKENS = frozenset(
+    {
+        "share",
+        "bdshare",
+        "jiathis",
+        "fenxiang",
+        "breadcrumb",
+        "crumb",
+        "crumbs",
+        "weizhi",
+        "dqwz",
+        "qrcode",
+        "ewm",
+        "erweima",
+        "print",
+        "dayin",
+        "close",
+        "guanbi",
+        "fav",
+        "shoucang",
+        "relalinks",
+        "related",
+        "xglj",
+        "pagination",
+        "pager",
+        "fenye",
+        "toolbar",
+        "attachment",
+        "attachments",
+        "fujian",
+        "fjxz",
+        "download",
+        "xiazai",
+        "function",
+        "fontsize",
+        "zihao",
+    }
+)
 TITLE_TOKENS = frozenset({"title", "tit", "bt", "biaoti", "headline"})
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_ATTACHMENT_HEAD = re.compile(r"^[\s\u3000]*(?:附件下载|相关附件|附件列表)")  # not 附件： (the post's own 附件说明)
+_ATTACHMENT_HEAD = re.compile(
+    r"^[\s\u3000]*(?:附件下载|相关附件|附件列表)"
+)  # not 附件： (the post's own 附件说明)
 _CONTENT_START = re.compile(r"^\s*(?:content\s*start|正文开始)\s*$", re.I)
 _CONTENT_END = re.compile(r"^\s*(?:content\s*end|正文结束)\s*$", re.I)
 
 # Labels of the 政府信息公开 metadata table (spaces inside a label are ignored: 索 引 号).
 META_LABELS = (
-    "索引号", "主题分类", "发文机关", "成文日期", "发布日期", "发布时间", "发文字号", "文号", "有效性",
-    "发布机构", "信息分类", "体裁分类", "组配分类", "服务对象", "公开方式", "公开范围", "生效日期",
-    "废止日期", "信息来源", "所属主题", "生成日期", "公开时限",
+    "索引号",
+    "主题分类",
+    "发文机关",
+    "成文日期",
+    "发布日期",
+    "发布时间",
+    "发文字号",
+    "文号",
+    "有效性",
+    "发布机构",
+    "信息分类",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "公开方式",
+    "公开范围",
+    "生效日期",
+    "废止日期",
+    "信息来源",
+    "所属主题",
+    "生成日期",
+    "公开时限",
 )
 _BYLINE = re.compile("(?:发布时间|发布日期|发稿时间)[:：]")
 _LABEL = re.compile("(" + "|".join(META_LABELS) + ")[:：]")
@@ -185,8 +293,11 @@ def _ancestors(nodes: list[Node], i: int):
 
 def _marked(nodes: list[Node], events: list) -> int | None:
     for tier in (STRONG_MARKS, WEAK_MARKS):
-        marked = [i for i, n in enumerate(nodes)
-                  if n.chars - n.link > 0 and ((n.names() & tier) or (tier is WEAK_MARKS and n.tag == "article"))]
+        marked = [
+            i
+            for i, n in enumerate(nodes)
+            if n.chars - n.link > 0 and ((n.names() & tier) or (tier is WEAK_MARKS and n.tag == "article"))
+        ]
         if not marked:
             continue
         best = max(nodes[i].chars - nodes[i].link for i in marked)
@@ -287,7 +398,9 @@ def _chrome_inside(nodes: list[Node], events: list, root: int, start: int, end: 
             n = nodes[a]
             if a == root or n.start < start or n.end > end or n.chars > 1000 or n.end - n.start > _MAX_EVENTS:
                 break
-            first = next((j for j in range(n.start, n.end) if events[j][0] == "t" and events[j][1].strip()), -1)
+            first = next(
+                (j for j in range(n.start, n.end) if events[j][0] == "t" and events[j][1].strip()), -1
+            )
             if first != k:
                 break
             top = a
@@ -306,22 +419,29 @@ def select(nodes: list[Node], events: list, kind_of) -> Selection:
     meta: dict = {}
     tables = _metadata_tables(nodes, events)
     for i in tables:
-        for role, value in _meta_fields(_STRIP.sub("", _text_of(events, nodes[i].start, nodes[i].end))).items():
+        for role, value in _meta_fields(
+            _STRIP.sub("", _text_of(events, nodes[i].start, nodes[i].end))
+        ).items():
             meta.setdefault(role, value)
 
     sel: Selection | None = None
     starts = [k for k, e in enumerate(events) if e[0] == "c" and _CONTENT_START.match(e[1])]
     if starts:
         a = starts[0] + 1
-        b = next((k for k, e in enumerate(events) if k > a and e[0] == "c" and _CONTENT_END.match(e[1])), total)
+        b = next(
+            (k for k, e in enumerate(events) if k > a and e[0] == "c" and _CONTENT_END.match(e[1])), total
+        )
         sel = Selection(a, b, how="comments")
     if sel is None:
         i = _marked(nodes, events)
         if i is not None:
             sel = Selection(nodes[i].start, nodes[i].end, kind_of(nodes[i].tag), how="mark", node=i)
     limit = max((n.chars - n.link for n in nodes), default=0) / 2
-    page_chrome = _ranges(nodes, [i for i, n in enumerate(nodes)
-                                  if (_is_chrome(n) or n.tag == "header") and n.chars - n.link <= limit] + tables)
+    page_chrome = _ranges(
+        nodes,
+        [i for i, n in enumerate(nodes) if (_is_chrome(n) or n.tag == "header") and n.chars - n.link <= limit]
+        + tables,
+    )
     if sel is None and _has_chrome(nodes):
         i = _densest(nodes, events, page_chrome)
         if i is not None:

@@ -21,21 +21,54 @@ from textlint_gov.document import merge_spans
 
 # Header keys as CMSs and crawlers write them (spaces inside a key are ignored: 索 引 号).
 HEADER_KEYS = {
-    "标题": "title", "题目": "title", "文章标题": "title",
-    "发布时间": "date", "发布日期": "date", "发文日期": "date", "公开日期": "date", "时间": "date", "日期": "date",
-    "成文日期": "written_date", "印发日期": "written_date",
-    "发布机构": "unit", "发文机关": "unit", "发布单位": "unit", "来源": "unit", "信息来源": "unit", "文章来源": "unit",
-    "文号": "number", "发文字号": "number",
-    "栏目": "column", "所属栏目": "column",
-    "原文链接": "url", "链接": "url", "网址": "url", "url": "url", "URL": "url",
-    "本地目录": "other", "索引号": "other", "主题分类": "other", "分类": "other", "作者": "other", "编辑": "other",
-    "责任编辑": "other", "浏览次数": "other", "点击数": "other", "访问量": "other", "有效性": "other", "字号": "other",
-    "关键词": "other", "主题词": "other",
+    "标题": "title",
+    "题目": "title",
+    "文章标题": "title",
+    "发布时间": "date",
+    "发布日期": "date",
+    "发文日期": "date",
+    "公开日期": "date",
+    "时间": "date",
+    "日期": "date",
+    "成文日期": "written_date",
+    "印发日期": "written_date",
+    "发布机构": "unit",
+    "发文机关": "unit",
+    "发布单位": "unit",
+    "来源": "unit",
+    "信息来源": "unit",
+    "文章来源": "unit",
+    "文号": "number",
+    "发文字号": "number",
+    "栏目": "column",
+    "所属栏目": "column",
+    "原文链接": "url",
+    "链接": "url",
+    "网址": "url",
+    "url": "url",
+    "URL": "url",
+    "本地目录": "other",
+    "索引号": "other",
+    "主题分类": "other",
+    "分类": "other",
+    "作者": "other",
+    "编辑": "other",
+    "责任编辑": "other",
+    "浏览次数": "other",
+    "点击数": "other",
+    "访问量": "other",
+    "有效性": "other",
+    "字号": "other",
+    "关键词": "other",
+    "主题词": "other",
 }
-_KEY_LINE = re.compile(r"^[ \t\u3000]*([^\s:：]{1,6}(?:[ \u3000][^\s:：]{1,3}){0,3})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000]*$")
+_KEY_LINE = re.compile(
+    r"^[ \t\u3000]*([^\s:：]{1,6}(?:[ \u3000][^\s:：]{1,3}){0,3})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000]*$"
+)
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=\-─—_*#~]{3,}.*$")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MAX_HEADER_LINES = 20
+
 
 @dataclass
 class Header:
@@ -145,15 +178,19 @@ _TOKEN = (
     r"QQ好友|朋友圈|扫一扫在手机打开当前页|扫一扫|(?:浏览|阅读|访问|点击)(?:次数|量)?[:：][ \u3000]*\d+[ \u3000]*次?)[】\]]?"
 )
 _FURNITURE = re.compile(r"^[ \u3000]*(?:(?:" + _TOKEN + r")[ \u3000|｜/、]*)+$")
-_BREADCRUMB_LINE = re.compile(r"^[ \u3000]*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)[ \u3000]*[:：].{0,120}$")
+_BREADCRUMB_LINE = re.compile(
+    r"^[ \u3000]*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)[ \u3000]*[:：].{0,120}$"
+)
 # Site footer: from a line with one of these marks to the end of the page.
 _FOOTER = re.compile(r"ICP备|ICP证|网站标识码|公网安备|版权所有|Copyright|©")
-_FOOTER_SOFT = re.compile(r"^[ \u3000]*(?:主办单位|承办单位|主办|承办|技术支持|联系我们|网站地图|关于我们|网站声明|纠错)")
+_FOOTER_SOFT = re.compile(
+    r"^[ \u3000]*(?:主办单位|承办单位|主办|承办|技术支持|联系我们|网站地图|关于我们|网站声明|纠错)"
+)
 
 
 def furniture_line(text: str) -> bool:
     """A whole line of page furniture (buttons, toggles, counters, a breadcrumb on its own)."""
-    return bool(_FURNITURE.match(text) or _BREADCRUMB_LINE.match(text) and len(text) <= 160)
+    return bool(_FURNITURE.match(text) or (_BREADCRUMB_LINE.match(text) and len(text) <= 160))
 
 
 def footer_start(lines: list[str]) -> int:
@@ -177,7 +214,9 @@ def meta_table_fields(text: str) -> dict[str, str]:
     for m in _META_TABLE.finditer(text):
         table = m.group()
         for key, role in (("成文日期", "written_date"), ("发布日期", "date")):
-            km = re.search(r"[ \u3000]*".join(key) + r"[ \u3000]*[:：][ \u3000]*([0-9年月日\-/. ]{8,12})", table)
+            km = re.search(
+                r"[ \u3000]*".join(key) + r"[ \u3000]*[:：][ \u3000]*([0-9年月日\-/. ]{8,12})", table
+            )
             if km and iso_date(km.group(1)):
                 out.setdefault(role, iso_date(km.group(1)))
     return out

@@ -17,7 +17,9 @@ from textlint_gov.document import Block, BlockBuilder, Document
 from textlint_gov.loaders import LoadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _T, _TBL, _TR, _TC, _SDT, _SDTCONTENT = (W + x for x in ("p", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
+_P, _T, _TBL, _TR, _TC, _SDT, _SDTCONTENT = (
+    W + x for x in ("p", "t", "tbl", "tr", "tc", "sdt", "sdtContent")
+)
 _SKIP = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "delText", W + "pPr", W + "rPr"}
 _CHAR = {W + "tab": "\t", W + "br": " ", W + "cr": " ", W + "noBreakHyphen": "-", W + "softHyphen": ""}
 _TITLE_STYLES = {"title", "heading 1", "标题", "标题 1", "heading1"}
@@ -52,7 +54,8 @@ def load_docx(data: bytes, name: str) -> Document:
     except KeyError as e:
         raise LoadError(f".docx 缺少必要部件 {e}") from None
     except Exception as e:  # lxml.etree.XMLSyntaxError and friends: corrupt or hostile XML
-        raise LoadError(f".docx 内容损坏或结构异常（{type(e).__name__}: {str(e)[:80]}）") from None
+        cause = " ".join(str(e).split())[:80]  # the report is one line per file
+        raise LoadError(f".docx 内容损坏或结构异常（{type(e).__name__}: {cause}）") from None
 
     styles = _style_names(d)
     paras: list[_Para] = []
@@ -121,7 +124,14 @@ def _inflate_within_limits(zf: zipfile.ZipFile) -> None:
                         raise LoadError(".docx 解压后过大，疑为压缩炸弹，已拒绝")
                     if size > 10_000_000 and size > MAX_RATIO * max(info.compress_size, 1):
                         raise LoadError(f".docx 部件 {info.filename} 解压后异常膨胀，疑为压缩炸弹，已拒绝")
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+        ) as e:
             raise LoadError(f".docx 部件 {info.filename} 损坏（{type(e).__name__}）") from None
         except RuntimeError:  # an encrypted zip member
             raise LoadError(".docx 部件已加密，无法读取") from None
@@ -169,7 +179,15 @@ def _walk_body(parent, out: list[_Para], styles: dict, counter: dict, where_pref
                 if ps is not None:
                     sid = ps.get(W + "val", "")
                     style = styles.get(sid, sid.lower())
-            out.append(_Para(_para_text(child), "body" if where_prefix is None else "table", where_prefix or "", style, child))
+            out.append(
+                _Para(
+                    _para_text(child),
+                    "body" if where_prefix is None else "table",
+                    where_prefix or "",
+                    style,
+                    child,
+                )
+            )
         elif tag == _TBL:
             if where_prefix is None:
                 counter["table"] += 1

@@ -23,8 +23,34 @@ from textlint_gov.loaders.article import Node, Selection, is_title_like, select
 from textlint_gov.loaders.encoding import decode
 from textlint_gov.loaders.txt import newline_style
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "object", "iframe", "select", "textarea"}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "object",
+    "iframe",
+    "select",
+    "textarea",
+}
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+    "param",
+}
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _META_KEYS = {"articletitle": "title", "pubdate": "date", "contentsource": "unit"}
 _BYLINE = re.compile(r"(?:时间|日期|来源|浏览|点击|字体|作者)\s*[:：]")
@@ -65,7 +91,9 @@ class _Parser(HTMLParser):
     def _open(self, tag: str, attrs: list) -> None:
         parent = self.open[-1] if self.open else -1
         depth = self.nodes[parent].depth + 1 if parent >= 0 else 0
-        self.nodes.append(Node(tag, {k.lower(): (v or "") for k, v in attrs}, parent, depth, len(self.events)))
+        self.nodes.append(
+            Node(tag, {k.lower(): (v or "") for k, v in attrs}, parent, depth, len(self.events))
+        )
         self.open.append(len(self.nodes) - 1)
         self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
         if tag == "a":
@@ -194,7 +222,7 @@ class _Parser(HTMLParser):
         for i in self.open:
             self.nodes[i].end = len(self.events)
         self.open = []
-        for i, node in reversed(list(enumerate(self.nodes))):  # children follow their parent
+        for node in reversed(self.nodes):  # children follow their parent
             if node.parent >= 0:
                 self.nodes[node.parent].chars += node.chars
                 self.nodes[node.parent].link += node.link
@@ -276,8 +304,14 @@ def load_html(data: bytes, name: str) -> Document:
     t = next((b for b in blocks if b.kind == "title"), None)
     if t is not None:
         meta["title"] = t.text
-    meta.update(format="html", encoding=enc, bom=bom, newline=newline_style(text), comments=parser.comments,
-                article=sel.how)
+    meta.update(
+        format="html",
+        encoding=enc,
+        bom=bom,
+        newline=newline_style(text),
+        comments=parser.comments,
+        article=sel.how,
+    )
     return Document(name, text, blocks, meta)
 
 
@@ -350,11 +384,16 @@ def _title(parser: _Parser, sel: Selection, blocks: list[Block]) -> Block | None
         return None
     page_title = parser.title_builder.build("title", "标题")
     if before:
-        named = [b for b in before if len(b.text) >= 4 and page_title is not None and b.text in page_title.text]
+        named = [
+            b for b in before if len(b.text) >= 4 and page_title is not None and b.text in page_title.text
+        ]
         if named:
             return _as_title(max(named, key=lambda b: len(b.text)))
-        titled = [b for b, o in zip(before, owners)
-                  if 4 <= len(b.text) <= 100 and not _BYLINE.search(b.text) and is_title_like(parser.nodes, o)]
+        titled = [
+            b
+            for b, o in zip(before, owners)
+            if 4 <= len(b.text) <= 100 and not _BYLINE.search(b.text) and is_title_like(parser.nodes, o)
+        ]
         if titled:
             return _as_title(titled[-1])
     return page_title

@@ -42,7 +42,11 @@ _INLINE = re.compile(
 def load_markdown(data: bytes, name: str) -> Document:
     text, enc, bom = decode(data)
     meta: dict = {"format": "md", "encoding": enc, "bom": bom, "newline": newline_style(text)}
-    lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text) if m.start() < len(text) or m.group()]
+    lines = [
+        (m.start(), m.group().rstrip("\r\n"))
+        for m in _LINE.finditer(text)
+        if m.start() < len(text) or m.group()
+    ]
     blocks: list[Block] = []
     i = 0
     title_block: Block | None = None

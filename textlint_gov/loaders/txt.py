@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import re
 
-from textlint_gov.document import Block, Document, source_block, trimmed_slice
 from textlint_gov.docdate import iso_date
-from textlint_gov.loaders.crawl import chrome_spans, footer_start, furniture_line, meta_table_fields, parse_header
+from textlint_gov.document import Block, Document, source_block, trimmed_slice
+from textlint_gov.loaders.crawl import (
+    chrome_spans,
+    footer_start,
+    furniture_line,
+    meta_table_fields,
+    parse_header,
+)
 from textlint_gov.loaders.encoding import decode
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")

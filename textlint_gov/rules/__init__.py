@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator, Sequence
+from typing import Any, ClassVar
 
 from textlint_gov.document import Block
 from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
@@ -107,7 +108,9 @@ class Registry:
     def add(self, rule: Rule, origin: str) -> None:
         _validate(rule, origin)
         if rule.code in self._rules:
-            raise RuleDefinitionError(f"{origin}: 规则代码 {rule.code} 重复（已由 {self._origin[rule.code]} 定义）")
+            raise RuleDefinitionError(
+                f"{origin}: 规则代码 {rule.code} 重复（已由 {self._origin[rule.code]} 定义）"
+            )
         self._rules[rule.code] = rule
         self._origin[rule.code] = origin
 
@@ -119,6 +122,9 @@ class Registry:
 
     def __contains__(self, code: str) -> bool:
         return code in self._rules
+
+    def get(self, code: str, default: Rule | None = None) -> Rule | None:
+        return self._rules.get(code, default)
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -140,7 +146,12 @@ def registry() -> Registry:
                 continue
             module = importlib.import_module(f"{__name__}.{mod.name}")
             for obj in vars(module).values():
-                if isinstance(obj, type) and issubclass(obj, Rule) and obj.__module__ == module.__name__ and "code" in vars(obj):
+                if (
+                    isinstance(obj, type)
+                    and issubclass(obj, Rule)
+                    and obj.__module__ == module.__name__
+                    and "code" in vars(obj)
+                ):
                     reg.add(obj(), f"textlint_gov/rules/{mod.name}.py")
         from textlint_gov.rules.kinds import builtin_dictionary_rules
 

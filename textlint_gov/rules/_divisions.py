@@ -25,7 +25,9 @@ class Region:
     path: tuple[str, ...]  # e.g. (河南省, 洛阳市, 偃师区)
     names: frozenset[str]  # the region, its ancestors, its sibling counties and everything below it
     # (with the short names of the autonomous ones among them: 阿坝州, 长阳县)
-    former: dict = field(default_factory=dict, compare=False)  # former name -> Former, for the divisions of ``names``
+    former: dict = field(
+        default_factory=dict, compare=False
+    )  # former name -> Former, for the divisions of ``names``
 
     def name_for(self, level_word: str) -> str | None:
         """The region's own name for 省/市/县/区/镇/乡/街道 (我市 -> 洛阳市)."""
@@ -105,7 +107,9 @@ def check_region(region: str) -> None:
     if region and resolve(region) is None:
         from textlint_gov.rules import RuleDefinitionError
 
-        raise RuleDefinitionError(f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）")
+        raise RuleDefinitionError(
+            f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +130,7 @@ def all_names_matcher():
 @lru_cache(maxsize=4096)
 def ancestors_of(name: str) -> tuple[tuple[str, ...], ...]:
     """For every division called ``name``: the names of its ancestors, province first."""
-    divisions, by_code, _ = _dataset()
+    _divisions, by_code, _ = _dataset()
     out = []
     for d in _by_name().get(name, ()):
         path = []
@@ -163,12 +167,69 @@ def place_stems() -> frozenset[str]:
 
 # the 56 民族 as they appear in the names of autonomous divisions (GB/T 3304-1991 中国各民族名称的罗马字母
 # 拼写法和代码); one-character names only with 族 (白沙黎族自治县 is no 白族 county)
-_ETHNIC = tuple(sorted((
-    "蒙古", "回族", "藏族", "维吾尔", "苗族", "彝族", "壮族", "布依", "朝鲜", "满族", "侗族", "瑶族", "白族", "土家",
-    "哈尼", "哈萨克", "傣族", "黎族", "傈僳", "佤族", "畲族", "高山", "拉祜", "水族", "东乡", "纳西", "景颇", "柯尔克孜",
-    "土族", "达斡尔", "仫佬", "羌族", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒族",
-    "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京族", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴",
-    "基诺"), key=len, reverse=True))
+_ETHNIC = tuple(
+    sorted(
+        (
+            "蒙古",
+            "回族",
+            "藏族",
+            "维吾尔",
+            "苗族",
+            "彝族",
+            "壮族",
+            "布依",
+            "朝鲜",
+            "满族",
+            "侗族",
+            "瑶族",
+            "白族",
+            "土家",
+            "哈尼",
+            "哈萨克",
+            "傣族",
+            "黎族",
+            "傈僳",
+            "佤族",
+            "畲族",
+            "高山",
+            "拉祜",
+            "水族",
+            "东乡",
+            "纳西",
+            "景颇",
+            "柯尔克孜",
+            "土族",
+            "达斡尔",
+            "仫佬",
+            "羌族",
+            "布朗",
+            "撒拉",
+            "毛南",
+            "仡佬",
+            "锡伯",
+            "阿昌",
+            "普米",
+            "塔吉克",
+            "怒族",
+            "乌孜别克",
+            "俄罗斯",
+            "鄂温克",
+            "德昂",
+            "保安",
+            "裕固",
+            "京族",
+            "塔塔尔",
+            "独龙",
+            "鄂伦春",
+            "赫哲",
+            "门巴",
+            "珞巴",
+            "基诺",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def short_name(name: str) -> str | None:
@@ -189,6 +250,7 @@ def short_names() -> frozenset[str]:
 
 # --- former names ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Former:
     """A former name: 偃师市 (county, 2021, now 偃师区) or 苏澳镇 (town, seen 2015, successor unknown)."""
@@ -205,8 +267,12 @@ def _history() -> dict[str, tuple[Former, ...]]:
     out: dict[str, list[Former]] = {}
     from importlib import resources
 
-    lines = resources.files("textlint_gov.dictionaries").joinpath("division_history.tsv").read_text(
-        encoding="utf-8").splitlines()
+    lines = (
+        resources.files("textlint_gov.dictionaries")
+        .joinpath("division_history.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     for line in lines:
         if not line or line.startswith("#"):
             continue

@@ -39,5 +39,5 @@ def luhn_ok(digits: str) -> bool:
 
 def mask(s: str, keep_head: int, keep_tail: int) -> str:
     digits = [i for i, c in enumerate(s) if c.isalnum()]
-    hide = set(digits[keep_head: len(digits) - keep_tail])
+    hide = set(digits[keep_head : len(digits) - keep_tail])
     return "".join("*" if i in hide else c for i, c in enumerate(s))

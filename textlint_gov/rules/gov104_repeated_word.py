@@ -15,11 +15,7 @@ _FUNCTION_CHARS = frozenset("的了在是和与及把被为从向并而或于以
 # Two-character verbs and adjectives whose ABAB reduplication is ordinary Chinese (动词重叠“研究研究”表示
 # 短时、尝试；形容词“雪白雪白”表示程度；朱德熙《语法讲义》4.4、8.3). Doubling any other word is reported.
 _ABAB = frozenset(
-    "研究 讨论 学习 商量 考虑 思考 琢磨 了解 熟悉 交流 沟通 休息 活动 锻炼 运动 放松 整理 收拾 打扫 清理 准备 检查 "
-    "介绍 体验 比较 练习 总结 打听 关心 照顾 帮助 教育 表扬 批评 提醒 反映 议论 分析 请示 汇报 调查 调整 尝试 "
-    "溜达 热闹 高兴 开心 暖和 凉快 舒服 轻松 明白 雪白 通红 冰凉 笔直 漆黑 碧绿 火红 乐呵 意思 表示 打扮 "
-    # placeholders for what is left unsaid: “你总是”如何如何
-    "如何 怎样 怎么样 这样 那样 如此 某某 什么".split()
+    ["研究", "讨论", "学习", "商量", "考虑", "思考", "琢磨", "了解", "熟悉", "交流", "沟通", "休息", "活动", "锻炼", "运动", "放松", "整理", "收拾", "打扫", "清理", "准备", "检查", "介绍", "体验", "比较", "练习", "总结", "打听", "关心", "照顾", "帮助", "教育", "表扬", "批评", "提醒", "反映", "议论", "分析", "请示", "汇报", "调查", "调整", "尝试", "溜达", "热闹", "高兴", "开心", "暖和", "凉快", "舒服", "轻松", "明白", "雪白", "通红", "冰凉", "笔直", "漆黑", "碧绿", "火红", "乐呵", "意思", "表示", "打扮", "如何", "怎样", "怎么样", "这样", "那样", "如此", "某某", "什么"]
 )
 # Degree adverbs: 很高很高, 非常非常 repeat for emphasis.
 _DEGREE = ("很", "太", "好", "真", "最", "非常", "特别", "十分")
@@ -28,7 +24,9 @@ _DEGREE = ("很", "太", "好", "真", "最", "非常", "特别", "十分")
 _SUFFIXES = frozenset("人者员方长处科局费率量性化式型家师生手商户站室所机单表证书权额金")
 # An ordinal that starts a heading: a heading ending with a word, run into a body that starts with the same
 # word (三、检查重点 / 重点加强对……), is two paragraphs the crawler or the editor put on one line.
-_HEADING = re.compile(r"(?:^|[。；！？：:\s])(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、])[^。；！？，：:\s]+$")
+_HEADING = re.compile(
+    r"(?:^|[。；！？：:\s])(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、])[^。；！？，：:\s]+$"
+)
 # A chemical name (α-乙酰乙酰苯胺) repeats its groups on purpose.
 _CHEMICAL = re.compile(r"[-‐－A-Za-z\u0370-\u03ff]")
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾几半")
@@ -145,7 +143,13 @@ class RepeatedWord(Rule):
                         j += k  # 的的的: one finding
                     if len(unit) > 1 and j < n and (words[j] in _SUFFIXES or jieba.has_word(unit + words[j])):
                         break  # 政府采购采购人: the second copy heads the next word
-                    if k == 1 and j == i + 2 and i > 0 and j < n and _compounds(words[i - 1], unit, words[j], jieba):
+                    if (
+                        k == 1
+                        and j == i + 2
+                        and i > 0
+                        and j < n
+                        and _compounds(words[i - 1], unit, words[j], jieba)
+                    ):
                         break  # 监管机构机构设置: a noun that ends one compound and starts the next
                     found = (tokens[i][1], tokens[j - 1][2], unit, j)
                 break
@@ -167,13 +171,20 @@ class RepeatedWord(Rule):
         by a word it ends with (违法行为行为); the rest of the longer word must be a word of two or more
         characters (支队支队长 and 党委委员 are right)."""
         (w1, a1, e1), (w2, a2, e2) = tokens[i], tokens[i + 1]
-        if len(w1) < 2 or len(w2) < 2 or w1 == w2 or not _han(w1 + w2) or w1 in user_words or w2 in user_words:
+        if (
+            len(w1) < 2
+            or len(w2) < 2
+            or w1 == w2
+            or not _han(w1 + w2)
+            or w1 in user_words
+            or w2 in user_words
+        ):
             return None
         # the copy outside the longer word must stand alone: a particle or a mark on its other side
         # (对消防消防设施, 违法行为行为的), not a word it could form a compound with (人民政府政府信息公开)
         before = tokens[i - 1][0] if i > 0 else ""
         after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
-        if w2.startswith(w1) and len(w2) - len(w1) >= 2 and jieba.has_word(w2[len(w1):]) and _loose(before):
+        if w2.startswith(w1) and len(w2) - len(w1) >= 2 and jieba.has_word(w2[len(w1) :]) and _loose(before):
             return (a1, a2 + len(w1), w1, i + 1)
         if w1.endswith(w2) and len(w1) - len(w2) >= 2 and jieba.has_word(w1[: -len(w2)]) and _loose(after):
             return (e1 - len(w2), e2, w2, i + 2)

@@ -52,7 +52,9 @@ class TitleTooLong(Rule):
     severity = Severity.WARNING
     summary = "标题显示宽度超过上限（默认 30 个全角字）"
     options = {"max-width": 30.0}
-    option_limits = {"max-width": (1, 500)}  # checked by config: a width below one full-width character is no limit
+    option_limits = {
+        "max-width": (1, 500)
+    }  # checked by config: a width below one full-width character is no limit
     kinds = frozenset({"title"})
     source = "福建文明风来稿规范（18–22 字）；政务 CMS 录入规范（30 字以上设短标题）"
 

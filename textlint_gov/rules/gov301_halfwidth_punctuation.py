@@ -9,7 +9,9 @@ from textlint_gov.rules import Context, Rule
 
 _CANDIDATE = re.compile(r'[,.;:?!()"]')
 # Characters that make the surrounding text Chinese: CJK ideographs and full-width marks.
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014\u00b7]")
+_CJK = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014\u00b7]"
+)
 # Spans where half-width marks belong: URLs, e-mail addresses, domain and file names, numbers.
 # Linear in the input: a run of letters or digits is only tried from its start (the lookbehinds) and
 # never given back (possessive quantifiers), so 80,000 letters cost one pass, not 80,000.
@@ -78,7 +80,9 @@ class HalfWidthPunctuation(Rule):
                 continue
             before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
             # a half-width mark that ends the paragraph after Chinese and a number (整改率93.02%.)
-            chinese_end = ch in ".?!;" and after == "" and _CJK.match(_before_number(text, i) or " ") is not None
+            chinese_end = (
+                ch in ".?!;" and after == "" and _CJK.match(_before_number(text, i) or " ") is not None
+            )
             if not (_CJK.match(before or " ") or _CJK.match(after or " ") or chinese_end):
                 marks[i] = (False, False)  # inside a run of Latin text
             elif ch == "." and ((text[i - 1 : i].isdigit() and after) or after == "." or before == "."):

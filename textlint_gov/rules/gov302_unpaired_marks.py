@@ -67,7 +67,11 @@ class UnpairedMarks(Rule):
             if ch in _QUOTE_OPEN:
                 if stack and stack[-1][0] == ch:
                     j = stack[-1][1]
-                    yield Hit(j, j + 1, f"“{ch}”缺少与之配对的“{_PAIRS[ch]}”（引号内又出现“{ch}”，内层引号应改用单引号）")
+                    yield Hit(
+                        j,
+                        j + 1,
+                        f"“{ch}”缺少与之配对的“{_PAIRS[ch]}”（引号内又出现“{ch}”，内层引号应改用单引号）",
+                    )
                     stack.pop()
                 stack.append((ch, i))
                 quote_seen = True
@@ -77,7 +81,7 @@ class UnpairedMarks(Rule):
                     stack.pop()
                 elif any(o == want for o, _ in stack):
                     while stack and stack[-1][0] != want:
-                        o, j = stack.pop()
+                        _o, j = stack.pop()
                         yield Hit(j, j + 1, f"“{text[j]}”缺少与之配对的“{_PAIRS[text[j]]}”")
                     stack.pop()
                 elif quote_seen:
@@ -97,7 +101,7 @@ class UnpairedMarks(Rule):
                     if not (i == 0 or text[:i].isspace() or (fragment_end and not opened)):
                         yield Hit(i, i + 1, f"“{ch}”缺少与之配对的“{want}”")
                     continue
-                for opener, j in stack[depth + 1:]:
+                for opener, j in stack[depth + 1 :]:
                     if opener not in _QUOTE_OPEN:
                         yield Hit(j, j + 1, f"“{text[j]}”缺少与之配对的“{_PAIRS[text[j]]}”")
                 del stack[depth:]

@@ -14,8 +14,7 @@ _LABEL_RUN = re.compile(rf"[{_HAN}](?:[ \u3000\u00a0]?[{_HAN}]){{0,4}}[ \u3000\u
 # Two-character labels of forms and tables, letter-spaced by convention (姓 名、备 注); a flattened table
 # runs them into the text around them.
 _LABELS = frozenset(
-    "姓名 性别 民族 籍贯 年龄 学历 学位 职务 职称 单位 地址 住址 电话 手机 邮编 邮箱 日期 时间 地点 备注 说明 "
-    "意见 签名 签字 盖章 事由 内容 序号 编号 金额 合计 总计 小计 附件 主任 组长 成员 主持 记录 审核 审批 批准".split()
+    ["姓名", "性别", "民族", "籍贯", "年龄", "学历", "学位", "职务", "职称", "单位", "地址", "住址", "电话", "手机", "邮编", "邮箱", "日期", "时间", "地点", "备注", "说明", "意见", "签名", "签字", "盖章", "事由", "内容", "序号", "编号", "金额", "合计", "总计", "小计", "附件", "主任", "组长", "成员", "主持", "记录", "审核", "审批", "批准"]
 )
 
 
@@ -73,10 +72,15 @@ class StraySpace(Rule):
                 continue
             a, b = g - (len(left) - word[1]), g + 1 + (word[2] - len(left))
             # a letter-spaced run (工 作 方 案): single characters each followed by one space
-            while a >= 2 and text[a - 1] in _SPACES and _han(text[a - 2]) and (a < 3 or not _han(text[a - 3])):
+            while (
+                a >= 2 and text[a - 1] in _SPACES and _han(text[a - 2]) and (a < 3 or not _han(text[a - 3]))
+            ):
                 a -= 2
-            while b + 1 < len(text) and text[b] in _SPACES and _han(text[b + 1]) and (
-                b + 2 >= len(text) or not _han(text[b + 2])
+            while (
+                b + 1 < len(text)
+                and text[b] in _SPACES
+                and _han(text[b + 1])
+                and (b + 2 >= len(text) or not _han(text[b + 2]))
             ):
                 b += 2
             a, b = _trim(text, a, b)
@@ -129,7 +133,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
     where = [k for k in range(a, b) if text[k] not in _SPACES]
     spans = []
-    for word, s, e in _jieba().tokenize("".join(text[k] for k in where), "default", False):
+    for _word, s, e in _jieba().tokenize("".join(text[k] for k in where), "default", False):
         if e - s >= 2 and where[e - 1] - where[s] != e - 1 - s:
             spans.append((where[s], where[e - 1] + 1))
     if not spans:

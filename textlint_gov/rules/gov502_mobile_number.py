@@ -78,9 +78,11 @@ class MobileNumber(Rule):
             masked = mask(m.group(), 3, 4)
             if _published_contact(text, start):
                 yield Hit(
-                    start, end,
+                    start,
+                    end,
                     f"联系方式中出现手机号码：请确认是本人同意公开的工作号码，否则遮盖为 {masked} 或改用办公电话",
-                    masked, severity=Severity.WARNING,
+                    masked,
+                    severity=Severity.WARNING,
                 )
             else:
                 yield Hit(start, end, f"手机号码须遮盖后再公开，如 {masked}，或改用办公电话", masked)
@@ -94,7 +96,7 @@ def _published_contact(text: str, start: int) -> bool:
     labels = list(_LABEL.finditer(before))
     if not labels:
         return False
-    gap = before[labels[-1].end():]
+    gap = before[labels[-1].end() :]
     if not _GAP.fullmatch(gap):
         return False
     label = labels[-1].start()

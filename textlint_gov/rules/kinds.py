@@ -28,21 +28,34 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib.util
-from functools import lru_cache
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
-from textlint_gov.yamlfile import read_yaml
+from typing import Any
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule, RuleDefinitionError
 from textlint_gov.rules.mention import historic
 from textlint_gov.rules.regexsafety import regex_problem
+from textlint_gov.yamlfile import read_yaml
 
-_ENTRY_KEYS = {"correct", "wrong", "boundary", "except", "since", "until", "severity", "message", "note",
-               "source", "flag", "pass", "fix"}
+_ENTRY_KEYS = {
+    "correct",
+    "wrong",
+    "boundary",
+    "except",
+    "since",
+    "until",
+    "severity",
+    "message",
+    "note",
+    "source",
+    "flag",
+    "pass",
+    "fix",
+}
 _RULE_KEYS = {"code", "name", "category", "severity", "summary", "message", "doc", "fix", "source", "kinds"}
 
 
@@ -70,9 +83,7 @@ class Entry:
             return True
         if self.since and post_date < self.since:
             return False
-        if self.until and post_date >= self.until:
-            return False
-        return True
+        return not (self.until and post_date >= self.until)
 
     @property
     def dated(self) -> bool:
@@ -97,33 +108,48 @@ class DictionaryRule(Rule):
         from textlint_gov.rules import CODE_RE
 
         if not CODE_RE.match(self.code):
-            raise RuleDefinitionError(f"{origin}: rule.code“{_short(self.code)}”不合法（应为大写字母加三位数字，如 XYZ001）")
+            raise RuleDefinitionError(
+                f"{origin}: rule.code“{_short(self.code)}”不合法（应为大写字母加三位数字，如 XYZ001）"
+            )
         self.name = _header_str(header, "name", origin, self.code.lower())
         from textlint_gov.findings import CATEGORIES
 
         self.category = _header_str(header, "category", origin)
         if self.category not in CATEGORIES:
-            raise RuleDefinitionError(f"{origin}: rule.category“{_short(self.category)}”不合法（可用：{'、'.join(CATEGORIES)}）")
+            raise RuleDefinitionError(
+                f"{origin}: rule.category“{_short(self.category)}”不合法（可用：{'、'.join(CATEGORIES)}）"
+            )
         self.severity = _severity(header.get("severity", "error"), origin, "rule.severity")
         self.summary = _header_str(header, "summary", origin, "")
         self.template = _template(header.get("message", "“{match}”应为“{correct}”"), origin, "rule.message")
         doc = header.get("doc") or {}
         if not isinstance(doc, dict) or not all(
-            isinstance(k, str) and isinstance(v, (str, int, float)) and not isinstance(v, bool) for k, v in doc.items()
+            isinstance(k, str) and isinstance(v, (str, int, float)) and not isinstance(v, bool)
+            for k, v in doc.items()
         ):
-            raise RuleDefinitionError(f"{origin}: rule.doc 应为映射（小节名: 文字），如 {{作用: ..., 原因: ...}}")
+            raise RuleDefinitionError(
+                f"{origin}: rule.doc 应为映射（小节名: 文字），如 {{作用: ..., 原因: ...}}"
+            )
         self._doc = {k: str(v).strip() for k, v in doc.items()}
         fix = header.get("fix", "safe")
         if fix not in ("safe", "unsafe", "none"):
-            raise RuleDefinitionError(f"{origin}: rule.fix 的值“{_short(str(fix))}”不合法（应为 safe、unsafe 或 none）")
+            raise RuleDefinitionError(
+                f"{origin}: rule.fix 的值“{_short(str(fix))}”不合法（应为 safe、unsafe 或 none）"
+            )
         self.fix = Applicability(fix) if fix != "none" else None
         self.source = _header_str(header, "source", origin, "")
         kinds = header.get("kinds")
         if kinds is not None:
             if isinstance(kinds, str):
                 kinds = [kinds]
-            if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) and k in BLOCK_KINDS for k in kinds):
-                raise RuleDefinitionError(f"{origin}: rule.kinds 应为段落类型的列表（可用：{'、'.join(BLOCK_KINDS)}）")
+            if (
+                not isinstance(kinds, list)
+                or not kinds
+                or not all(isinstance(k, str) and k in BLOCK_KINDS for k in kinds)
+            ):
+                raise RuleDefinitionError(
+                    f"{origin}: rule.kinds 应为段落类型的列表（可用：{'、'.join(BLOCK_KINDS)}）"
+                )
         self.kinds = frozenset(kinds) if kinds else None
         self.options = {}
         self.entries: list[Entry] = []
@@ -170,7 +196,9 @@ class DictionaryRule(Rule):
                     self._patterns.append((w, []))
                 self._patterns[index[w]][1].append(e)
         self._automaton = (
-            ahocorasick_rs.AhoCorasick([p for p, _ in self._patterns], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            ahocorasick_rs.AhoCorasick(
+                [p for p, _ in self._patterns], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
             if self._patterns
             else False
         )
@@ -218,7 +246,9 @@ class DictionaryRule(Rule):
             cache[post_date] = [e for e in self._regex_entries if e.applies(post_date)]
         return cache[post_date]
 
-    def _hit(self, entry: Entry, s: int, e: int, match: str, suggestion: str, post_date: _dt.date | None) -> Hit:
+    def _hit(
+        self, entry: Entry, s: int, e: int, match: str, suggestion: str, post_date: _dt.date | None
+    ) -> Hit:
         message = (entry.message or self.template).format(match=match, correct=suggestion, note=entry.note)
         severity = entry.severity
         if entry.dated and post_date is None and (severity or self.severity).rank > Severity.WARNING.rank:
@@ -268,7 +298,9 @@ def _severity(value: Any, origin: str, key: str) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise RuleDefinitionError(f"{origin}: {key} 的值“{value}”不合法（应为 error、warning 或 info）") from None
+        raise RuleDefinitionError(
+            f"{origin}: {key} 的值“{value}”不合法（应为 error、warning 或 info）"
+        ) from None
 
 
 def _date(value: Any, origin: str, key: str) -> _dt.date | None:
@@ -314,7 +346,9 @@ def _template(value: Any, origin: str, key: str) -> str:
     try:
         parts = list(string.Formatter().parse(value))
     except ValueError as e:
-        raise RuleDefinitionError(f"{origin}: {key}“{_short(value)}”格式不对（{e}；字面的花括号写成 {{{{ }}}}）") from None
+        raise RuleDefinitionError(
+            f"{origin}: {key}“{_short(value)}”格式不对（{e}；字面的花括号写成 {{{{ }}}}）"
+        ) from None
     for _, field_name, spec, conversion in parts:
         if field_name is None:
             continue
@@ -370,7 +404,7 @@ def parse_entry(raw: Any, origin: str, *, check_regex: bool = True) -> Entry:
     if boundary not in (None, "word", "none"):
         raise RuleDefinitionError(f"{origin}: boundary 只能为 word 或 none")
     excepts = _strings(raw.get("except"), origin, "except")
-    guard_words = excepts + [correct]
+    guard_words = [*excepts, correct]
     guards: dict[str, list[tuple[str, int]]] = {}
     for w in plain:
         for g in guard_words:
@@ -449,7 +483,7 @@ def dictionaries_dir() -> Path:
     spec = importlib.util.find_spec("textlint_gov.dictionaries")
     if spec is None or not spec.submodule_search_locations:
         raise RuleDefinitionError("找不到内置词典目录 dictionaries/（安装不完整）")
-    return Path(list(spec.submodule_search_locations)[0])
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def builtin_dictionary_rules() -> Iterable[tuple[DictionaryRule, str]]:

@@ -28,11 +28,11 @@ _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（(]")
 
 def mentioned(text: str, start: int, end: int) -> bool:
     """The span [start, end) of ``text`` is a form being talked about, not used."""
-    before = text[max(0, start - 12):start]
+    before = text[max(0, start - 12) : start]
     if _BEFORE.search(before):
         return True
     quoted = start > 0 and text[start - 1] in _OPEN_QUOTES
-    return quoted and bool(_AFTER.match(text[end:end + 12]))
+    return quoted and bool(_AFTER.match(text[end : end + 12]))
 
 
 def historic(text: str, start: int, end: int) -> bool:
@@ -43,5 +43,7 @@ def historic(text: str, start: int, end: int) -> bool:
         close = text.find("》", end)
         if close >= 0 and text.find("《", end, close) < 0:
             return True
-    clause = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    clause = max(
+        (m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 40), start)), default=max(0, start - 40)
+    )
     return bool(re.search(r"(?:^|[、和及与])原", text[clause:start]))

@@ -18,17 +18,25 @@ import math
 import re
 
 try:  # Python 3.11+
-    from re import _parser as _sre
     from re import _constants as _src
+    from re import _parser as _sre
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre  # type: ignore[no-redef]
     import sre_constants as _src  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
 
 _MAXREPEAT = _src.MAXREPEAT
-_REPEATS = {_src.MAX_REPEAT, _src.MIN_REPEAT, *([_src.POSSESSIVE_REPEAT] if hasattr(_src, "POSSESSIVE_REPEAT") else [])}
+_REPEATS = {
+    _src.MAX_REPEAT,
+    _src.MIN_REPEAT,
+    *([_src.POSSESSIVE_REPEAT] if hasattr(_src, "POSSESSIVE_REPEAT") else []),
+}
 _CATEGORY_RE = {
-    _src.CATEGORY_DIGIT: r"\d", _src.CATEGORY_NOT_DIGIT: r"\D", _src.CATEGORY_SPACE: r"\s",
-    _src.CATEGORY_NOT_SPACE: r"\S", _src.CATEGORY_WORD: r"\w", _src.CATEGORY_NOT_WORD: r"\W",
+    _src.CATEGORY_DIGIT: r"\d",
+    _src.CATEGORY_NOT_DIGIT: r"\D",
+    _src.CATEGORY_SPACE: r"\s",
+    _src.CATEGORY_NOT_SPACE: r"\S",
+    _src.CATEGORY_WORD: r"\w",
+    _src.CATEGORY_NOT_WORD: r"\W",
 }
 _SAMPLES = "中一〇é٣\u3000\u00a0…—，。、“”《》（）０Ａａ"
 MAX_REGEX_LENGTH = 2000  # characters of one dictionary regex
@@ -49,12 +57,14 @@ def regex_problem(pattern: str) -> str | None:
     for letter, flag in (("i", _src.SRE_FLAG_IGNORECASE), ("s", _src.SRE_FLAG_DOTALL)):
         if re.search(rf"\(\?[a-zA-Z]*{letter}", pattern):  # a local (?i:…) counts for the whole pattern
             flags |= flag
-    witnesses = set(chr(c) for c in range(128)) | set(_SAMPLES)
+    witnesses = {chr(c) for c in range(128)} | set(_SAMPLES)
     _collect_literals(parsed, witnesses)
     checker = _RegexChecker(sorted(witnesses), flags)
     try:
         if checker.nested(parsed, outer=False) > math.log(MAX_CHOICES):
-            raise UnsafeRegex(f"可选、可变长的部分太多且能匹配同样的字符（如 a?a?a?…aaa），从一处开始就可能有超过 {MAX_CHOICES} 种走法；请减少")
+            raise UnsafeRegex(
+                f"可选、可变长的部分太多且能匹配同样的字符（如 a?a?a?…aaa），从一处开始就可能有超过 {MAX_CHOICES} 种走法；请减少"
+            )
         for branch in checker.top_branches(parsed):
             checker.rescans(branch)
     except UnsafeRegex as e:
@@ -117,14 +127,21 @@ class _RegexChecker:
             c = chr(av)
             return frozenset(x for x in self.w if not (x == c or (ic and x.lower() == c.lower())))
         if op == _src.ANY:
-            return self.all if self.flags & _src.SRE_FLAG_DOTALL else frozenset(x for x in self.w if x != "\n")
+            return (
+                self.all if self.flags & _src.SRE_FLAG_DOTALL else frozenset(x for x in self.w if x != "\n")
+            )
         if op == _src.IN:
             negate = bool(av) and av[0][0] == _src.NEGATE
             got: set[str] = set()
             for iop, iav in av[1:] if negate else av:
                 if iop == _src.RANGE:
                     lo, hi = iav
-                    got.update(x for x in self.w if lo <= ord(x) <= hi or (ic and (lo <= ord(x.lower()[0]) <= hi or lo <= ord(x.upper()[0]) <= hi)))
+                    got.update(
+                        x
+                        for x in self.w
+                        if lo <= ord(x) <= hi
+                        or (ic and (lo <= ord(x.lower()[0]) <= hi or lo <= ord(x.upper()[0]) <= hi))
+                    )
                 elif iop == _src.CATEGORY:
                     got |= self._category(iav)
                 else:
@@ -217,7 +234,7 @@ class _RegexChecker:
         items = list(seq)
         afters: list[frozenset[str]] = [follow] * (len(items) + 1)  # what may follow each item
         for i in range(len(items) - 1, 0, -1):
-            f, empty = self.first(items[i:i + 1])
+            f, empty = self.first(items[i : i + 1])
             afters[i - 1] = f | afters[i] if empty else f
         cost = 0.0
         for i, (op, av) in enumerate(items):
@@ -226,9 +243,13 @@ class _RegexChecker:
                 lo, hi, body = av
                 if hi > lo and (self.chars(body) if hi > 1 else self.first(body)[0]) & after:
                     if outer and hi > 1:
-                        raise UnsafeRegex("重复之中又有重复且界限不定（如 (a+)+），可能指数级回溯；请去掉一层，或让内层重复后紧跟它不能匹配的字符")
+                        raise UnsafeRegex(
+                            "重复之中又有重复且界限不定（如 (a+)+），可能指数级回溯；请去掉一层，或让内层重复后紧跟它不能匹配的字符"
+                        )
                     if hi == _MAXREPEAT:
-                        raise UnsafeRegex("无上限的重复后面的内容也能被它匹配（如 \\d*\\d*x），失败时要逐一回溯；请改写，使重复后紧跟它不能匹配的字符")
+                        raise UnsafeRegex(
+                            "无上限的重复后面的内容也能被它匹配（如 \\d*\\d*x），失败时要逐一回溯；请改写，使重复后紧跟它不能匹配的字符"
+                        )
                     cost += times * math.log(hi - lo + 1)
                 if hi == _MAXREPEAT or hi > MAX_AMBIGUOUS_REPEAT:
                     self.ambiguous(body)
@@ -257,7 +278,9 @@ class _RegexChecker:
                 for b in av[1]:
                     f, empty = self.first(b)
                     if empty or seen & f:
-                        raise UnsafeRegex("重复之中的分支可以从同一个字符开始（如 (a|ab)+），可能指数级回溯；请合并分支")
+                        raise UnsafeRegex(
+                            "重复之中的分支可以从同一个字符开始（如 (a|ab)+），可能指数级回溯；请合并分支"
+                        )
                     seen |= f
                     self.ambiguous(b)
             elif op == _src.SUBPATTERN:
@@ -304,7 +327,9 @@ class _RegexChecker:
                 if long and not (rest_empty and op == _src.MAX_REPEAT and lo <= MAX_CHOICES):
                     c = self.chars(body)
                     if c & starts and not c <= guard and not any(c.isdisjoint(p) for p in before):
-                        sample = min(c & starts, key=lambda x: (not x.isalnum(), not x.isprintable() or x.isspace(), x))
+                        sample = min(
+                            c & starts, key=lambda x: (not x.isalnum(), not x.isprintable() or x.isspace(), x)
+                        )
                         sample = sample if sample.isprintable() and not sample.isspace() else " "
                         raise UnsafeRegex(
                             f"无上限的重复可能在长串（如“{sample * 3}…”）上从每个位置重新扫描，耗时随长度平方增长；"

@@ -30,7 +30,9 @@ def _bind(host: str, port: int):
     except OSError as e:
         sock.close()
         if e.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
-            raise click.ClickException(f"端口 {port} 已被占用，请用 --port 换一个端口（如 --port 8001）") from None
+            raise click.ClickException(
+                f"端口 {port} 已被占用，请用 --port 换一个端口（如 --port 8001）"
+            ) from None
         raise click.ClickException(f"无法在 {host}:{port} 上监听：{e.strerror or e}") from None
     sock.listen(128)
     sock.set_inheritable(True)
@@ -39,15 +41,40 @@ def _bind(host: str, port: int):
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（默认仅本机可访问）")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="端口（0 为自动选择空闲端口）")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="配置文件（默认从当前目录向上查找 rules.yaml）")
-@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0.001),
-              help="上传文件大小上限（MB）")
-@click.option("--max-checks", default=4, show_default=True, type=click.IntRange(1, 64),
-              help="同时检查的稿件数上限（超出时请稍后再试）")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="非本机地址监听时，另外允许用来打开页面的主机名（可多次给出）")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="端口（0 为自动选择空闲端口）",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="配置文件（默认从当前目录向上查找 rules.yaml）",
+)
+@click.option(
+    "--max-upload-mb",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0.001),
+    help="上传文件大小上限（MB）",
+)
+@click.option(
+    "--max-checks",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="同时检查的稿件数上限（超出时请稍后再试）",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="非本机地址监听时，另外允许用来打开页面的主机名（可多次给出）",
+)
 def serve(host, port, config_path, max_upload_mb, max_checks, allow_hosts):
     """启动本地网页校对服务：在浏览器中上传或粘贴稿件，查看标出的问题和修改建议。"""
     from textlint_gov.cli import err
@@ -74,8 +101,12 @@ def serve(host, port, config_path, max_upload_mb, max_checks, allow_hosts):
     actual = sock.getsockname()[1]
     click.echo("govlint 校对页面正在启动……", err=True)
     try:
-        app = create_app(config, max_upload=int(max_upload_mb * 1024 * 1024), max_active=max_checks,
-                         allowed_hosts=allowed_hosts_for(host, allow_hosts))
+        app = create_app(
+            config,
+            max_upload=int(max_upload_mb * 1024 * 1024),
+            max_active=max_checks,
+            allowed_hosts=allowed_hosts_for(host, allow_hosts),
+        )
     except BaseException:
         sock.close()
         raise
@@ -88,8 +119,10 @@ def serve(host, port, config_path, max_upload_mb, max_checks, allow_hosts):
     if config.path:
         click.echo(f"使用配置：{config.path}")
     if not loopback:
-        click.echo(f"注意：正在 {host} 上监听，同一网络中的其他电脑也能打开此页面"
-                   f"（须用本机 IP 地址或本机名打开；其他名称请用 --allow-host 加上）。")
+        click.echo(
+            f"注意：正在 {host} 上监听，同一网络中的其他电脑也能打开此页面"
+            f"（须用本机 IP 地址或本机名打开；其他名称请用 --allow-host 加上）。"
+        )
     click.echo("按 Ctrl+C 停止。", nl=True)
     sys.stdout.flush()
 

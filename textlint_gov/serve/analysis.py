@@ -45,7 +45,7 @@ class Engine:
     hints: dict[str, dict]  # rule code -> {"example", "fix"}: the rule's own 示例 and 修改为
 
     @classmethod
-    def create(cls, config: Config) -> "Engine":
+    def create(cls, config: Config) -> Engine:
         from textlint_gov.engine import lint
         from textlint_gov.loaders import load_bytes
 
@@ -159,7 +159,7 @@ def from_source(block: Block, offset: int, end: bool = False) -> int:
                 return t0 + (offset - s0)
             return t0 + tl if (end or offset > s0) else t0  # a replaced construct snaps to its ends
     # before the first run, after the last, or in a gap between runs (skipped markup)
-    for t0, s0, tl, sl in segs:
+    for t0, s0, _tl, _sl in segs:
         if offset <= s0:
             return t0
     t0, s0, tl, sl = segs[-1]
@@ -218,12 +218,19 @@ def finding_json(n: int, f: Finding, placed: tuple[int, int, int] | None, hints:
     return d
 
 
-def result_json(doc: Document, findings: list[Finding], name: str, limit: float, *, pasted: bool = False,
-                hints: dict | None = None) -> dict:
+def result_json(
+    doc: Document,
+    findings: list[Finding],
+    name: str,
+    limit: float,
+    *,
+    pasted: bool = False,
+    hints: dict | None = None,
+) -> dict:
     """Everything the page needs to draw one checked draft."""
     placed = place(doc, findings)
     counts = {s.value: 0 for s in Severity}
-    by_cat = {k: 0 for k in CATEGORIES}
+    by_cat = dict.fromkeys(CATEGORIES, 0)
     for f in findings:
         counts[f.severity.value] += 1
         by_cat[f.category] = by_cat.get(f.category, 0) + 1
@@ -235,9 +242,7 @@ def result_json(doc: Document, findings: list[Finding], name: str, limit: float,
         "report": [f.to_dict() for f in findings],  # the same records as `govlint --format json`
         "title": title_preview(doc, limit),
         "counts": counts,
-        "categories": [
-            {"key": k, "name": CATEGORIES.get(k, k), "count": c} for k, c in by_cat.items() if c
-        ],
+        "categories": [{"key": k, "name": CATEGORIES.get(k, k), "count": c} for k, c in by_cat.items() if c],
     }
     if pasted:
         out["source"] = doc.source  # the text the fix offsets refer to

@@ -21,6 +21,7 @@ Endpoints:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -133,10 +134,8 @@ def allowed_hosts_for(host: str, extra=()) -> list[str]:
     if host not in LOOPBACK_HOSTS:
         names.append(host)
         for fn in (socket.gethostname, socket.getfqdn):
-            try:
+            with contextlib.suppress(OSError):
                 names.append(fn())
-            except OSError:  # pragma: no cover
-                pass
     names.extend(extra)
     return [n for n in dict.fromkeys(n.lower() for n in names) if n and n not in ("0.0.0.0", "::")]
 
@@ -154,9 +153,15 @@ def review_function():
     return review_docx_bytes
 
 
-def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
-               allowed_hosts: list[str] | None = None, max_active: int = DEFAULT_MAX_ACTIVE,
-               max_waiting: int = DEFAULT_MAX_WAITING, queue_wait: float = QUEUE_WAIT) -> Starlette:
+def create_app(
+    config: Config | None = None,
+    *,
+    max_upload: int = DEFAULT_MAX_UPLOAD,
+    allowed_hosts: list[str] | None = None,
+    max_active: int = DEFAULT_MAX_ACTIVE,
+    max_waiting: int = DEFAULT_MAX_WAITING,
+    queue_wait: float = QUEUE_WAIT,
+) -> Starlette:
     """The application with one shared, warmed engine. ``allowed_hosts=None`` accepts any Host (tests
     only; ``govlint serve`` always passes a list). At most ``max_active`` checks or reviews run at once,
     their uploads included; up to ``max_waiting`` more wait (bodies unread) for at most ``queue_wait``
@@ -224,7 +229,9 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
                 return response
             active[1] += 1
             try:
-                await anyio.sleep(0.05)  # polling keeps this free of any one event loop (test clients make several)
+                await anyio.sleep(
+                    0.05
+                )  # polling keeps this free of any one event loop (test clients make several)
             finally:
                 active[1] -= 1
         active[0] += 1
@@ -251,8 +258,9 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
         async def work(request):
             data, name, pasted = await payload(request)
             doc, findings = await run_in_threadpool(engine.check, data, name)
-            result = await run_in_threadpool(result_json, doc, findings, name, engine.title_limit, pasted=pasted,
-                                              hints=engine.hints)
+            result = await run_in_threadpool(
+                result_json, doc, findings, name, engine.title_limit, pasted=pasted, hints=engine.hints
+            )
             result["review_available"] = doc.meta.get("format") == "docx" and review_function() is not None
             return JSONResponse(result, headers=_SECURITY_HEADERS)
 
@@ -266,7 +274,7 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
             fn = review_function()
             if fn is None:
                 raise InputError("本机的 govlint 尚未安装“带批注审阅稿”功能", 501)
-            doc, findings = await run_in_threadpool(engine.check, data, name)
+            _doc, findings = await run_in_threadpool(engine.check, data, name)
             try:
                 out = await run_in_threadpool(fn, data, findings)
             except InputError:
@@ -277,9 +285,14 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
             stem = name[: -len(".docx")] or "稿件"
             filename = f"{stem}.govlint.docx"
             headers = dict(_SECURITY_HEADERS)
-            headers["Content-Disposition"] = f"attachment; filename=\"review.govlint.docx\"; filename*=UTF-8''{quote(filename)}"
-            return Response(out, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                            headers=headers)
+            headers["Content-Disposition"] = (
+                f"attachment; filename=\"review.govlint.docx\"; filename*=UTF-8''{quote(filename)}"
+            )
+            return Response(
+                out,
+                media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                headers=headers,
+            )
 
         return await guarded(request, work)
 
@@ -287,19 +300,24 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
         from textlint_gov.findings import CATEGORIES
         from textlint_gov.loaders import SUFFIXES
 
-        return JSONResponse({
-            "version": __version__,
-            "max_upload": max_upload,
-            "max_upload_text": _mb(max_upload),
-            "suffixes": list(SUFFIXES),
-            "title_limit": engine.title_limit,
-            "categories": CATEGORIES,
-            "review_available": review_function() is not None,
-            "config": str(engine.config.path) if engine.config.path else None,
-        }, headers=_SECURITY_HEADERS)
+        return JSONResponse(
+            {
+                "version": __version__,
+                "max_upload": max_upload,
+                "max_upload_text": _mb(max_upload),
+                "suffixes": list(SUFFIXES),
+                "title_limit": engine.title_limit,
+                "categories": CATEGORIES,
+                "review_available": review_function() is not None,
+                "config": str(engine.config.path) if engine.config.path else None,
+            },
+            headers=_SECURITY_HEADERS,
+        )
 
     async def page(request: Request) -> Response:
-        return Response(static["index.html"], media_type="text/html; charset=utf-8", headers=_SECURITY_HEADERS)
+        return Response(
+            static["index.html"], media_type="text/html; charset=utf-8", headers=_SECURITY_HEADERS
+        )
 
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
@@ -325,8 +343,11 @@ def create_app(config: Config | None = None, *, max_upload: int = DEFAULT_MAX_UP
     if allowed_hosts is not None:
         # A page on the loopback interface answers only to its own name (no DNS rebinding).
         middleware.append(Middleware(HostCheck, allowed_hosts=allowed_hosts))
-    app = Starlette(routes=routes, middleware=middleware,
-                    exception_handlers={404: not_found, 405: not_found, 500: server_error})
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={404: not_found, 405: not_found, 500: server_error},
+    )
     app.state.engine = engine
     app.state.max_upload = max_upload
     app.state.active = lambda: active[0]

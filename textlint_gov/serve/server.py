@@ -87,9 +87,15 @@ class TimedH11Protocol(H11Protocol):
         if state is h11.IDLE and self.conn.our_state is h11.IDLE:
             try:
                 for event in (
-                    h11.Response(status_code=408, reason=b"Request Timeout", headers=[
-                        (b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
-                        (b"content-length", str(len(_TIMEOUT_BODY)).encode())]),
+                    h11.Response(
+                        status_code=408,
+                        reason=b"Request Timeout",
+                        headers=[
+                            (b"content-type", b"text/plain; charset=utf-8"),
+                            (b"connection", b"close"),
+                            (b"content-length", str(len(_TIMEOUT_BODY)).encode()),
+                        ],
+                    ),
                     h11.Data(data=_TIMEOUT_BODY),
                     h11.EndOfMessage(),
                 ):
@@ -105,7 +111,13 @@ def server_config(app, **overrides):
     """uvicorn's configuration for the review page: h11 with read deadlines, bounded connections."""
     import uvicorn
 
-    options = dict(log_level="warning", access_log=False, timeout_keep_alive=5, lifespan="off",
-                   http=TimedH11Protocol, limit_concurrency=MAX_CONNECTIONS)
+    options = {
+        "log_level": "warning",
+        "access_log": False,
+        "timeout_keep_alive": 5,
+        "lifespan": "off",
+        "http": TimedH11Protocol,
+        "limit_concurrency": MAX_CONNECTIONS,
+    }
     options.update(overrides)
     return uvicorn.Config(app, **options)

@@ -25,10 +25,10 @@ import dataclasses
 import gzip
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A run of Han characters longer than this (no punctuation for 2,000 characters: no real sentence)
@@ -56,12 +56,19 @@ class Suspect:
     kind: int  # index into KIND_NAMES
     score: float = 0.0  # confidence: logit of a logistic model over gain and word/character statistics
     context: tuple[float, ...] = ()  # features read from the surrounding text (see _context)
-    doubtful: bool = False  # the written form is attested in the laws corpus, if weakly: report as info at most
+    doubtful: bool = (
+        False  # the written form is attested in the laws corpus, if weakly: report as info at most
+    )
 
 
 class Model:
-    def __init__(self, freq: dict[str, int], confusion: dict[str, dict[str, int]], vocab: Iterable[str],
-                 attested: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        freq: dict[str, int],
+        confusion: dict[str, dict[str, int]],
+        vocab: Iterable[str],
+        attested: frozenset[str] = frozenset(),
+    ) -> None:
         self.freq = freq
         self.attested = attested
         for w in vocab:
@@ -80,7 +87,9 @@ class Model:
                 key = w[:k] + "?" + w[k + 1 :]
                 index[key] = index.get(key, "") + w[k]
         self.index = index
-        self.charstats: dict[str, tuple[int, int]] = {}  # char -> (words containing it, their total frequency)
+        self.charstats: dict[
+            str, tuple[int, int]
+        ] = {}  # char -> (words containing it, their total frequency)
         self.names: frozenset[str] = frozenset()  # division names and stems (place_names())
         self.weak: frozenset[str] = frozenset()  # strings of fewer laws (corpus_strings())
 
@@ -176,6 +185,7 @@ class Model:
             j = back[j]
         return out[::-1]
 
+
 VOCAB_FREQ = 2000
 TARGET_MIN_FREQ = 5  # a correction must produce a word at least this frequent
 SUSPECT_MAX_FREQ = 3000  # tokens more frequent than this are trusted as written
@@ -185,7 +195,26 @@ THRESHOLD = -0.2  # default score to report (rule option ``threshold``)
 # Weights of the score, in the order of features(): fitted by tools/fit_typo_weights.py (logistic
 # regression) on MiDu preliminary extend_train, CSCD-NS dev and acc_xxqg; never on a test split.
 # Score 0 means even odds on the tuning data.
-WEIGHTS = (-1.738, 0.363, -0.581, -0.431, 0.354, 2.079, 0.154, 0.013, 0.144, -0.054, -0.452, -0.219, 0.289, -0.102, -0.054, -0.340, -0.061, -0.437)
+WEIGHTS = (
+    -1.738,
+    0.363,
+    -0.581,
+    -0.431,
+    0.354,
+    2.079,
+    0.154,
+    0.013,
+    0.144,
+    -0.054,
+    -0.452,
+    -0.219,
+    0.289,
+    -0.102,
+    -0.054,
+    -0.340,
+    -0.061,
+    -0.437,
+)
 
 
 def _data(name: str):
@@ -259,7 +288,9 @@ def place_names() -> frozenset[str]:
     A two-character stem counts for provinces, cities and counties only (偃师, 包头, 平潭); the stems of
     the 38,000 towns are kept from three characters up, since two-character ones (下初, 安马) are as
     often the seam of two words. Precomputed in ``typo_places.txt`` (``tools/build_typo_data.py``)."""
-    return frozenset(n for n in _data("typo_places.txt").read_text(encoding="utf-8").split() if len(n) <= MAX_NAME)
+    return frozenset(
+        n for n in _data("typo_places.txt").read_text(encoding="utf-8").split() if len(n) <= MAX_NAME
+    )
 
 
 @lru_cache(maxsize=1)
@@ -297,12 +328,17 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
             if found is None:
                 found = seen[key] = _detect_run(m, piece, 0, words, GEN_GAIN, frozenset(mine))
             first, last = k - lo, k - lo + MAX_RUN  # this window's own characters
-            out.extend(dataclasses.replace(f, start=f.start + base, end=f.end + base, pos=f.pos + base)
-                       if base else f for f in found if first <= f.pos < last)
+            out.extend(
+                dataclasses.replace(f, start=f.start + base, end=f.end + base, pos=f.pos + base)
+                if base
+                else f
+                for f in found
+                if first <= f.pos < last
+            )
     return out
 
 
-def features(m: "Model", sus: Suspect) -> tuple[float, ...]:
+def features(m: Model, sus: Suspect) -> tuple[float, ...]:
     """The inputs of the confidence score (see WEIGHTS and tools/fit_typo_weights.py)."""
     oc = sus.wrong[sus.pos - sus.start]
     rc = sus.right[sus.pos - sus.start]
@@ -310,20 +346,21 @@ def features(m: "Model", sus: Suspect) -> tuple[float, ...]:
     po, pfo = m.charstats.get(oc, (0, 0))
     pr, pfr = m.charstats.get(rc, (0, 0))
     n = len(sus.wrong)
-    return (
-        1.0, sus.gain, float(sus.kind == 1), float(sus.kind >= 2), float(n == 3), float(n == 4),
-        math.log(freq.get(sus.wrong, 0) + 1), math.log(freq.get(sus.right, 0) + 1),
-        math.log(freq.get(oc, 0) + 1), math.log(freq.get(rc, 0) + 1),
-        math.log(po + 1), math.log(pr + 1), math.log(pfo + 1), math.log(pfr + 1),
-    ) + sus.context
+    return (1.0, sus.gain, float(sus.kind == 1), float(sus.kind >= 2), float(n == 3), float(n == 4), math.log(freq.get(sus.wrong, 0) + 1), math.log(freq.get(sus.right, 0) + 1), math.log(freq.get(oc, 0) + 1), math.log(freq.get(rc, 0) + 1), math.log(po + 1), math.log(pr + 1), math.log(pfo + 1), math.log(pfr + 1), *sus.context)
 
 
-def score(m: "Model", sus: Suspect) -> float:
+def score(m: Model, sus: Suspect) -> float:
     return sum(w * x for w, x in zip(WEIGHTS, features(m, sus)))
 
 
-def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: float,
-                guarded: frozenset[int] = frozenset()) -> list[Suspect]:
+def _detect_run(
+    m: Model,
+    s: str,
+    base: int,
+    words: frozenset[str],
+    threshold: float,
+    guarded: frozenset[int] = frozenset(),
+) -> list[Suspect]:
     n = len(s)
     if n < 2:
         return []
@@ -385,11 +422,19 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
         if best is not None:
             if protected is None:
                 protected = _protected(s, words | m.vocab)
-            if (base + i in guarded or protected[i] or _in_place_name(m, s, i)
-                    or _foreign_abbrev(s, i) or _name_like(s, i, single)):
+            if (
+                base + i in guarded
+                or protected[i]
+                or _in_place_name(m, s, i)
+                or _foreign_abbrev(s, i)
+                or _name_like(s, i, single)
+            ):
                 continue
-            best = dataclasses.replace(best, context=_context(m, s, i, single, best.start - base, best.end - base),
-                                       doubtful=best.wrong in m.weak)
+            best = dataclasses.replace(
+                best,
+                context=_context(m, s, i, single, best.start - base, best.end - base),
+                doubtful=best.wrong in m.weak,
+            )
             found.append(dataclasses.replace(best, score=score(m, best)))
     alive = [True] * len(found)
     by_start: dict[int, list[int]] = {}
@@ -404,14 +449,18 @@ def _detect_run(m: Model, s: str, base: int, words: frozenset[str], threshold: f
             continue
         if protected is None:
             protected = _protected(s, words | m.vocab)
-        if any(base + k in guarded or _in_place_name(m, s, k) or _name_like(s, k, single) for k in (i, i + 1)):
+        if any(
+            base + k in guarded or _in_place_name(m, s, k) or _name_like(s, k, single) for k in (i, i + 1)
+        ):
             continue
         if protected[i] or protected[i + 1]:
             continue
         sus = dataclasses.replace(sus, start=base + i, end=base + i + 2, pos=base + i)
         # the findings overlapping the pair start at most MAX_WORD - 1 characters before it
         near = [j for p in range(sus.start - MAX_WORD + 1, sus.end) for j in by_start.get(p, ())]
-        rivals = [j for j in sorted(near) if alive[j] and found[j].start < sus.end and sus.start < found[j].end]
+        rivals = [
+            j for j in sorted(near) if alive[j] and found[j].start < sus.end and sus.start < found[j].end
+        ]
         if any(found[j].gain >= sus.gain for j in rivals):
             continue  # a one-character slip explains the text better
         for j in rivals:
@@ -438,8 +487,15 @@ def _swapped(m: Model, s: str, i: int) -> Suspect | None:
     far more probably with the reversed pair."""
     pair = s[i : i + 2]
     a, b = pair
-    if (a == b or a in FUNCTION_CHARS or b in FUNCTION_CHARS or a in PLACE_END or pair in m.freq
-            or pair in m.attested or pair in m.weak):
+    if (
+        a == b
+        or a in FUNCTION_CHARS
+        or b in FUNCTION_CHARS
+        or a in PLACE_END
+        or pair in m.freq
+        or pair in m.attested
+        or pair in m.weak
+    ):
         return None
     right = b + a
     if m.freq.get(right, 0) < SWAP_MIN_FREQ:
@@ -456,7 +512,9 @@ def _swapped(m: Model, s: str, i: int) -> Suspect | None:
 # Function characters whose mutual confusions (的/地/得, 在/再 ...) need grammar, not word statistics.
 FUNCTION_CHARS = frozenset("的地得第在再是了着和与及或之其所以已于为被把从向对")
 # One-character country names as used in 中美关系, 愿同智方, 中柬两国: never a typo there.
-COUNTRY_ABBREV = frozenset("美俄日韩朝英法德意西葡希柬老越泰缅印巴孟斯尼菲马新澳加墨古智秘阿埃蒙哈乌吉塔土伊叙黎以约沙卡科也苏南非欧荷比瑞丹挪芬波捷匈罗保塞克黑")
+COUNTRY_ABBREV = frozenset(
+    "美俄日韩朝英法德意西葡希柬老越泰缅印巴孟斯尼菲马新澳加墨古智秘阿埃蒙哈乌吉塔土伊叙黎以约沙卡科也苏南非欧荷比瑞丹挪芬波捷匈罗保塞克黑"
+)
 
 
 def _foreign_abbrev(s: str, i: int) -> bool:
@@ -464,7 +522,9 @@ def _foreign_abbrev(s: str, i: int) -> bool:
         return False
     before = s[i - 1] if i > 0 else ""
     after = s[i + 1 : i + 3]
-    return before in "中同与对和跟" and (after[:1] in "方两双" or after in ("关系", "合作", "友好", "建交", "人民"))
+    return before in "中同与对和跟" and (
+        after[:1] in "方两双" or after in ("关系", "合作", "友好", "建交", "人民")
+    )
 
 
 # Common surnames (《百家姓》 and the 2020 census ranking), without characters that are mostly
@@ -480,25 +540,26 @@ TRANSLIT = frozenset("娜莉丽妮佛顿伊斯尔特拉德塞森基尼诺罗卡�
 
 def _name_like(s: str, i: int, single: set[int]) -> bool:
     for p in range(max(0, i - 3), i + 1):
-        if s[p : p + 2] in COMPOUND_SURNAMES:  # 欧阳晓波, 司马光: the surname and up to two given-name characters
+        if (
+            s[p : p + 2] in COMPOUND_SURNAMES
+        ):  # 欧阳晓波, 司马光: the surname and up to two given-name characters
             return True
     for p in (i - 2, i - 1, i):
         if p >= 0 and s[p] in SURNAMES and p in single and (p + 1 in single or p + 1 == i):
             return True
     c = s[i]
-    if c in TRANSLIT and ((i > 0 and s[i - 1] in TRANSLIT) or (i + 1 < len(s) and s[i + 1] in TRANSLIT)):
-        return True
-    return False
+    return bool(c in TRANSLIT and ((i > 0 and s[i - 1] in TRANSLIT) or (i + 1 < len(s) and s[i + 1] in TRANSLIT)))
 
 
 # Compound surnames of 《百家姓》 still in use (欧阳 司马 上官 ...).
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 独孤 南宫 西门 端木 轩辕 "
-    "呼延 百里 东郭 闻人 澹台 公冶 太史 申屠 钟离 万俟 拓跋 赫连 宗政 濮阳 淳于 单于 仲孙 乐正 锺离".split()
+    ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "司空", "夏侯", "令狐", "独孤", "南宫", "西门", "端木", "轩辕", "呼延", "百里", "东郭", "闻人", "澹台", "公冶", "太史", "申屠", "钟离", "万俟", "拓跋", "赫连", "宗政", "濮阳", "淳于", "单于", "仲孙", "乐正", "锺离"]
 )
 MAX_NAME = 12  # longest division name or stem looked up around a suspect character
 # 发文字号: the issuing code right before 〔2021〕/[2021]/（2021） and the number with 号 (包府办发〔2021〕3号)
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[［（(【]\s*(?:19|20)\d\d\s*[〕\]］）)】]\s*第?\s*\d+\s*号")
+DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,10})\s*[〔\[［（(【]\s*(?:19|20)\d\d\s*[〕\]］）)】]\s*第?\s*\d+\s*号"
+)
 # A personal name: the two or three characters before 同志 (凌敏同志), or a name standing alone after a
 # role in a list (副局长 高诚良, 副主任：欧阳晓波).
 COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
@@ -509,7 +570,9 @@ LISTED_NAME = re.compile(
 
 # A trade name (字号) of a registered business: the characters right before 家庭农场, 合作社, 有限公司
 # (丰景家庭农场) are chosen, not words.
-TRADE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=(?:家庭农场|专业合作社|合作社|有限责任公司|股份有限公司|有限公司))")
+TRADE_NAME = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?)(?=(?:家庭农场|专业合作社|合作社|有限责任公司|股份有限公司|有限公司))"
+)
 
 
 def _guarded(text: str) -> frozenset[int]:

@@ -20,8 +20,16 @@ FORMATS: dict[str, str] = {
     "docx": "textlint_gov.audit.formats.docx",
 }
 BINARY = {"docx"}
-SUFFIX_FORMAT = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-                 ".htm": "html", ".docx": "docx", ".txt": "table"}
+SUFFIX_FORMAT = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".txt": "table",
+}
 
 DISCLOSURE = "政务信息公开得分"
 TOTAL = "月总分"
@@ -83,7 +91,10 @@ def category_label(code: str) -> str:
 
 def scoring_note(result) -> str:
     s = result.scoring
-    ded = "，".join(f"{lbl} {fmt(s.deductions[k])}" for k, lbl in (("error", "错误"), ("warning", "警告"), ("info", "提示")))
+    ded = "，".join(
+        f"{lbl} {fmt(s.deductions[k])}"
+        for k, lbl in (("error", "错误"), ("warning", "警告"), ("info", "提示"))
+    )
     cap = f"，上限 {fmt(s.max_score)} 分" if s.max_score is not None else ""
     return (
         f"计分：每篇 {fmt(s.points_per_post)} 分，每个问题扣分（{ded}），每篇不低于 0；"

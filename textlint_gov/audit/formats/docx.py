@@ -44,7 +44,9 @@ def render(result, **_) -> bytes:
         for r, u in enumerate(units, 1):
             for j, text in enumerate(row(result, u)):
                 cell = table.cell(r, j)
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT if j == 0 else WD_ALIGN_PARAGRAPH.CENTER
+                cell.paragraphs[0].alignment = (
+                    WD_ALIGN_PARAGRAPH.LEFT if j == 0 else WD_ALIGN_PARAGRAPH.CENTER
+                )
                 _font(cell.paragraphs[0].add_run(text), "仿宋_GB2312", 12)
     buf = io.BytesIO()
     doc.save(buf)

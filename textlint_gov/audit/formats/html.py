@@ -48,8 +48,10 @@ def bar_chart(units, title: str) -> str:
         y = top + i * row_h
         w = round(bar_w * float(u.total) / peak, 1)
         parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{_e(u.unit.name)}</text>')
-        parts.append(f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 8}" fill="#3b6fb6">'
-                     f"<title>{_e(u.unit.name)} {fmt(u.total)}</title></rect>")
+        parts.append(
+            f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 8}" fill="#3b6fb6">'
+            f"<title>{_e(u.unit.name)} {fmt(u.total)}</title></rect>"
+        )
         parts.append(f'<text x="{label_w + w + 5}" y="{y + 15}">{fmt(u.total)}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
@@ -63,10 +65,14 @@ def week_grid(result, units) -> str:
             f'<td class="{"ok" if n else "miss"}" title="{_e(week_label(w))}：{n} 篇">{n if n else "✗"}</td>'
             for w, n in zip(result.weeks, u.posts_per_week)
         )
-        rows.append(f"<tr><th scope=\"row\">{_e(u.unit.name)}</th>{cells}"
-                    f'<td class="num">{u.weeks_covered}/{len(result.weeks)}</td></tr>')
-    return (f'<table class="grid"><thead><tr><th>单位名称</th>{head}<th>更新周数</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+        rows.append(
+            f'<tr><th scope="row">{_e(u.unit.name)}</th>{cells}'
+            f'<td class="num">{u.weeks_covered}/{len(result.weeks)}</td></tr>'
+        )
+    return (
+        f'<table class="grid"><thead><tr><th>单位名称</th>{head}<th>更新周数</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def score_table(result, units) -> str:
@@ -74,7 +80,12 @@ def score_table(result, units) -> str:
     body = []
     for u in units:
         cells = row(result, u)
-        body.append("<tr>" + f"<td>{_e(cells[0])}</td>" + "".join(f'<td class="num">{_e(c)}</td>' for c in cells[1:]) + "</tr>")
+        body.append(
+            "<tr>"
+            + f"<td>{_e(cells[0])}</td>"
+            + "".join(f'<td class="num">{_e(c)}</td>' for c in cells[1:])
+            + "</tr>"
+        )
     return f'<table class="scores"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
@@ -96,11 +107,14 @@ def evidence(result, u) -> str:
         for p in worst:
             items = "".join(
                 f"<li>{f['line']}:{f['column']} <code>{_e(f['code'])}</code> {_e(f['message'])}"
-                + (f"（建议：{_e(f['suggestion'])}）" if f.get("suggestion") else "") + "</li>"
+                + (f"（建议：{_e(f['suggestion'])}）" if f.get("suggestion") else "")
+                + "</li>"
                 for f in p.post.findings
             )
-            out.append(f"<li><code>{_e(p.post.path)}</code>（{p.post.date.isoformat()}，扣 {fmt(p.deduction)}，"
-                       f"得 {fmt(p.score)}）<ul>{items}</ul></li>")
+            out.append(
+                f"<li><code>{_e(p.post.path)}</code>（{p.post.date.isoformat()}，扣 {fmt(p.deduction)}，"
+                f"得 {fmt(p.score)}）<ul>{items}</ul></li>"
+            )
         out.append("</ol>")
     out.append("</details>")
     return "\n".join(out)
@@ -130,7 +144,9 @@ def render(result, **_) -> str:
     parts += [evidence(result, u) for u in result.units]
     if result.problems:
         parts.append(f"<h2>问题（{len(result.problems)}）</h2>")
-        parts.append("<table><thead><tr><th>类型</th><th>文件</th><th>单位</th><th>说明</th></tr></thead><tbody>")
+        parts.append(
+            "<table><thead><tr><th>类型</th><th>文件</th><th>单位</th><th>说明</th></tr></thead><tbody>"
+        )
         parts += [
             f"<tr><td>{_e(PROBLEM_KINDS.get(p.kind, p.kind))}</td><td><code>{_e(p.path)}</code></td>"
             f"<td>{_e(p.unit or '')}</td><td>{_e(p.message)}</td></tr>"

@@ -40,15 +40,21 @@ def render(result, **_) -> str:
         if worst:
             lines += ["", "扣分最多的稿件：", ""]
             for p in worst:
-                lines.append(f"- `{p.post.path}`（{p.post.date.isoformat()}，扣 {fmt(p.deduction)}，得 {fmt(p.score)}）")
+                lines.append(
+                    f"- `{p.post.path}`（{p.post.date.isoformat()}，扣 {fmt(p.deduction)}，得 {fmt(p.score)}）"
+                )
                 for f in p.post.findings:
                     sug = f"（建议：{f['suggestion']}）" if f.get("suggestion") else ""
-                    lines.append(f"  - {f['line']}:{f['column']} {f['code']} {_cell(f['message'])}{_cell(sug)}")
+                    lines.append(
+                        f"  - {f['line']}:{f['column']} {f['code']} {_cell(f['message'])}{_cell(sug)}"
+                    )
         lines.append("")
     if result.problems:
         lines += ["## 问题", ""]
-        lines += _table(["类型", "文件", "单位", "说明"],
-                        [[PROBLEM_KINDS.get(p.kind, p.kind), p.path, p.unit or "", p.message] for p in result.problems],
-                        right_from=99)
+        lines += _table(
+            ["类型", "文件", "单位", "说明"],
+            [[PROBLEM_KINDS.get(p.kind, p.kind), p.path, p.unit or "", p.message] for p in result.problems],
+            right_from=99,
+        )
         lines.append("")
     return "\n".join(lines)

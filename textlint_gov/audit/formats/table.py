@@ -27,14 +27,31 @@ def table_lines(head: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def evidence_header(result) -> list[str]:
-    return ["单位名称", *(f"{short_week(w)}起" for w in result.weeks), "无日期", "错误", "警告", "提示", "问题扣分", "缺更扣分"]
+    return [
+        "单位名称",
+        *(f"{short_week(w)}起" for w in result.weeks),
+        "无日期",
+        "错误",
+        "警告",
+        "提示",
+        "问题扣分",
+        "缺更扣分",
+    ]
 
 
 def evidence_row(u) -> list[str]:
     weeks = [str(n) if n else "✗" for n in u.posts_per_week]
     f = u.findings
-    return [u.unit.name, *weeks, str(u.undated), str(f["error"]), str(f["warning"]), str(f["info"]),
-            fmt(u.deduction), fmt(u.week_penalty)]
+    return [
+        u.unit.name,
+        *weeks,
+        str(u.undated),
+        str(f["error"]),
+        str(f["warning"]),
+        str(f["info"]),
+        fmt(u.deduction),
+        fmt(u.week_penalty),
+    ]
 
 
 def render(result, **_) -> str:
