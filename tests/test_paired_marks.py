@@ -195,7 +195,5 @@ def test_fix_turns_a_pair_into_full_width_together(tmp_path, run_cli):
 
 
 def test_fix_completes_a_mixed_pair_left_by_an_older_run():
-    result = fix_bytes(
-        "通知\n(2021年第2期）\n".encode(), "a.txt", config_from_dict({"select": ["GOV301"]})
-    )
+    result = fix_bytes("通知\n(2021年第2期）\n".encode(), "a.txt", config_from_dict({"select": ["GOV301"]}))
     assert result.fixed.decode("utf-8") == "通知\n（2021年第2期）\n" and result.findings == []

@@ -155,9 +155,7 @@ def test_next_line_comment_on_the_last_line_is_unused():
 
 
 def test_same_document_linted_under_two_configurations():
-    doc = load_bytes(
-        "# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n没有问题。\n".encode(), "a.md"
-    )
+    doc = load_bytes("# 通知\n\n<!-- govlint-disable-next-line GOV001 -->\n没有问题。\n".encode(), "a.md")
     assert [f.code for f in lint(doc, Config())] == ["GOV901"]
     assert lint(doc, config_from_dict({"ignore": ["GOV901"]})) == []
     assert [f.code for f in lint(doc, Config())] == ["GOV901"]

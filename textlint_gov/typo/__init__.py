@@ -346,7 +346,23 @@ def features(m: Model, sus: Suspect) -> tuple[float, ...]:
     po, pfo = m.charstats.get(oc, (0, 0))
     pr, pfr = m.charstats.get(rc, (0, 0))
     n = len(sus.wrong)
-    return (1.0, sus.gain, float(sus.kind == 1), float(sus.kind >= 2), float(n == 3), float(n == 4), math.log(freq.get(sus.wrong, 0) + 1), math.log(freq.get(sus.right, 0) + 1), math.log(freq.get(oc, 0) + 1), math.log(freq.get(rc, 0) + 1), math.log(po + 1), math.log(pr + 1), math.log(pfo + 1), math.log(pfr + 1), *sus.context)
+    return (
+        1.0,
+        sus.gain,
+        float(sus.kind == 1),
+        float(sus.kind >= 2),
+        float(n == 3),
+        float(n == 4),
+        math.log(freq.get(sus.wrong, 0) + 1),
+        math.log(freq.get(sus.right, 0) + 1),
+        math.log(freq.get(oc, 0) + 1),
+        math.log(freq.get(rc, 0) + 1),
+        math.log(po + 1),
+        math.log(pr + 1),
+        math.log(pfo + 1),
+        math.log(pfr + 1),
+        *sus.context,
+    )
 
 
 def score(m: Model, sus: Suspect) -> float:
@@ -548,12 +564,54 @@ def _name_like(s: str, i: int, single: set[int]) -> bool:
         if p >= 0 and s[p] in SURNAMES and p in single and (p + 1 in single or p + 1 == i):
             return True
     c = s[i]
-    return bool(c in TRANSLIT and ((i > 0 and s[i - 1] in TRANSLIT) or (i + 1 < len(s) and s[i + 1] in TRANSLIT)))
+    return bool(
+        c in TRANSLIT and ((i > 0 and s[i - 1] in TRANSLIT) or (i + 1 < len(s) and s[i + 1] in TRANSLIT))
+    )
 
 
 # Compound surnames of 《百家姓》 still in use (欧阳 司马 上官 ...).
 COMPOUND_SURNAMES = frozenset(
-    ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "司空", "夏侯", "令狐", "独孤", "南宫", "西门", "端木", "轩辕", "呼延", "百里", "东郭", "闻人", "澹台", "公冶", "太史", "申屠", "钟离", "万俟", "拓跋", "赫连", "宗政", "濮阳", "淳于", "单于", "仲孙", "乐正", "锺离"]
+    [
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "宇文",
+        "司徒",
+        "司空",
+        "夏侯",
+        "令狐",
+        "独孤",
+        "南宫",
+        "西门",
+        "端木",
+        "轩辕",
+        "呼延",
+        "百里",
+        "东郭",
+        "闻人",
+        "澹台",
+        "公冶",
+        "太史",
+        "申屠",
+        "钟离",
+        "万俟",
+        "拓跋",
+        "赫连",
+        "宗政",
+        "濮阳",
+        "淳于",
+        "单于",
+        "仲孙",
+        "乐正",
+        "锺离",
+    ]
 )
 MAX_NAME = 12  # longest division name or stem looked up around a suspect character
 # 发文字号: the issuing code right before 〔2021〕/[2021]/（2021） and the number with 号 (包府办发〔2021〕3号)
