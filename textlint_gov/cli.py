@@ -1,23 +1,18 @@
 """The ``govlint`` command. ``govlint FILE...`` is ``govlint check FILE...``.
 
-Exit status (one place, as black's ``Report.return_code``):
-0  no finding reaches ``--fail-on`` (default: error)
-1  at least one finding does
-2  a usage or configuration error, or an input that could not be read (the others are still checked)
+Exit status: see :mod:`textlint_gov.status`.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from pathlib import Path
 
 import click
 
 from textlint_gov import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from textlint_gov.status import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 # Subcommands that live in their own modules, imported only when used (start-up stays fast).
 LAZY_COMMANDS = {
@@ -31,12 +26,11 @@ class GovlintGroup(click.Group):
     """A group whose default command is ``check``: ``govlint draft.docx`` just works."""
 
     def list_commands(self, ctx):
-        lazy = [n for n, (mod, _, _) in LAZY_COMMANDS.items() if _module_exists(mod)]
-        return sorted({*super().list_commands(ctx), *lazy})
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
 
     def get_command(self, ctx, name):
         cmd = super().get_command(ctx, name)
-        if cmd is None and name in LAZY_COMMANDS and _module_exists(LAZY_COMMANDS[name][0]):
+        if cmd is None and name in LAZY_COMMANDS:
             mod, attr, _ = LAZY_COMMANDS[name]
             cmd = getattr(importlib.import_module(mod), attr)
         return cmd
@@ -55,13 +49,6 @@ class GovlintGroup(click.Group):
         if args and args[0] not in self.list_commands(ctx) and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
         return super().parse_args(ctx, args)
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def err(message: str) -> None:

@@ -12,8 +12,9 @@ import copy
 import fnmatch
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -310,9 +311,6 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
     cfg.region = values.get("region")
     cfg.scoring = values.get("scoring", {})
     if cfg.scoring:
-        from textlint_gov.audit.score import scoring_from_config
-
-        _check_scoring_numbers(cfg.scoring, name)
         scoring_from_config(cfg.scoring, name)  # a bad scoring: is an error for every command
     return cfg
 
@@ -333,31 +331,6 @@ def _check_prefix(prefix: str, key: str, name: str, reg, values: dict) -> None:
         return
     if not any(r.code.startswith(prefix) for r in reg):
         raise ConfigError(f"{name}: {key} 中的“{_short(prefix)}”不匹配任何规则代码（如 GOV、GOV2、GOV201）")
-
-
-def _check_scoring_numbers(raw: dict, name: str) -> None:
-    """Bound every number of ``scoring:`` before the audit computes with it: ``1e999999999`` is
-    a string to YAML and a finite Decimal that overflows when added."""
-    from decimal import Decimal, InvalidOperation
-
-    def check(value: Any, key: str) -> None:
-        if value is None or isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            return  # the audit's own check names what is allowed
-        try:
-            d = Decimal(str(value).strip())
-        except InvalidOperation:
-            return
-        if not d.is_finite() or d.copy_abs() > MAX_NUMBER:
-            raise ConfigError(
-                f"{name}: scoring.{key} 的值“{_short(value)}”不合法（应为 0 到 {MAX_NUMBER} 之间的数）"
-            )
-
-    for key, value in raw.items():
-        if isinstance(value, dict):
-            for sub, v in value.items():
-                check(v, f"{key}.{sub}")
-        else:
-            check(value, str(key))
 
 
 def _rule_options(rule: Rule, opts: Any, where: str) -> dict[str, Any]:
@@ -391,3 +364,83 @@ def _rule_options(rule: Rule, opts: Any, where: str) -> dict[str, Any]:
             raise ConfigError(f"{where}.{e}") from None
         out[key] = value
     return out
+
+
+# ---------------------------------------------------------------- scoring: (govlint audit)
+
+SEVERITIES = ("error", "warning", "info")
+DEFAULT_SCORING: dict[str, Any] = {
+    "points_per_post": 1,
+    "deductions": {"error": 0.5, "warning": 0, "info": 0},
+    "missed_week_penalty": 0,
+    "max_score": None,
+}
+
+
+@dataclass(frozen=True)
+class Scoring:
+    points_per_post: Decimal = Decimal(1)
+    deductions: Mapping[str, Decimal] = field(
+        default_factory=lambda: {"error": Decimal("0.5"), "warning": Decimal(0), "info": Decimal(0)}
+    )
+    missed_week_penalty: Decimal = Decimal(0)
+    max_score: Decimal | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "points_per_post": number(self.points_per_post),
+            "deductions": {k: number(v) for k, v in self.deductions.items()},
+            "missed_week_penalty": number(self.missed_week_penalty),
+            "max_score": None if self.max_score is None else number(self.max_score),
+        }
+
+
+def _non_negative(value: Any, key: str, where: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ConfigError(f"{where}: scoring.{key} 应为 0 到 {MAX_NUMBER} 之间的数，而不是“{_short(value)}”")
+    try:
+        d = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ConfigError(
+            f"{where}: scoring.{key} 应为 0 到 {MAX_NUMBER} 之间的数，而不是“{_short(value)}”"
+        ) from None
+    if not d.is_finite() or d < 0 or d > MAX_NUMBER:
+        raise ConfigError(f"{where}: scoring.{key} 应为 0 到 {MAX_NUMBER} 之间的数，而不是“{_short(value)}”")
+    return d
+
+
+def scoring_from_config(raw: Mapping | None, where: str = "rules.yaml") -> Scoring:
+    """Validate the ``scoring:`` mapping of rules.yaml; errors name the key."""
+    raw = dict(raw or {})
+    unknown = [k for k in raw if k not in DEFAULT_SCORING]
+    if unknown:
+        raise ConfigError(f"{where}: scoring 中未知的键“{unknown[0]}”（可用：{'、'.join(DEFAULT_SCORING)}）")
+    ppp = _non_negative(
+        raw.get("points_per_post", DEFAULT_SCORING["points_per_post"]), "points_per_post", where
+    )
+    ded_raw = raw.get("deductions")
+    if ded_raw is None:
+        ded_raw = {}
+    if not isinstance(ded_raw, Mapping):
+        raise ConfigError(f"{where}: scoring.deductions 应为映射，如 {{error: 0.5, warning: 0, info: 0}}")
+    bad = [k for k in ded_raw if k not in SEVERITIES]
+    if bad:
+        raise ConfigError(f"{where}: scoring.deductions 中未知的级别“{bad[0]}”（可用：error、warning、info）")
+    deductions = {
+        sev: _non_negative(ded_raw.get(sev, DEFAULT_SCORING["deductions"][sev]), f"deductions.{sev}", where)
+        for sev in SEVERITIES
+    }
+    penalty = _non_negative(
+        raw.get("missed_week_penalty", DEFAULT_SCORING["missed_week_penalty"]), "missed_week_penalty", where
+    )
+    cap = raw.get("max_score")
+    max_score = None if cap is None else _non_negative(cap, "max_score", where)
+    return Scoring(ppp, deductions, penalty, max_score)
+
+
+def number(value: Decimal | int | float) -> int | float:
+    """A JSON number: 34 rather than 34.0, 2.5 stays 2.5."""
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)

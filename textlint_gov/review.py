@@ -108,7 +108,7 @@ def _renumber(d) -> None:
     order: dict[str, str] = {}
     for el in d.element.body.iter(qn("w:commentRangeStart")):
         order.setdefault(el.get(wid), str(len(order)))
-    comments = d.part._comments_part.element
+    comments = next(iter(d.comments)).part.element  # the comments part, through public API only
     existing = [c for c in comments if c.tag == qn("w:comment")]
     for c in existing:  # comments the draft already had keep their place after ours
         order.setdefault(c.get(wid), str(len(order)))
@@ -144,9 +144,10 @@ def _fallback_paragraph(paragraphs, body_root):
 @click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
 def review(path, config_path, select, ignore):
     """生成带批注的 Word 审阅稿：draft.docx -> draft.govlint.docx（原文不变）。"""
-    from textlint_gov.cli import EXIT_ERROR, EXIT_OK, err, load_config_or_exit
+    from textlint_gov.cli import err, load_config_or_exit
     from textlint_gov.engine import RuleCrash, lint
     from textlint_gov.loaders import LoadError, load_bytes, read_input
+    from textlint_gov.status import EXIT_ERROR, EXIT_OK
 
     src = Path(path)
     if src.suffix.lower() != ".docx":

@@ -10,9 +10,7 @@ from pathlib import Path
 import click
 
 from textlint_gov.audit.formats import BINARY, FORMATS, SUFFIX_FORMAT
-
-# Defined in textlint_gov.cli; repeated here so importing this module stays light.
-EXIT_OK, EXIT_ERROR = 0, 2
+from textlint_gov.status import EXIT_ERROR, EXIT_OK
 
 
 def _fail(message: str) -> None:

@@ -9,77 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from textlint_gov.config import ConfigError
-
-SEVERITIES = ("error", "warning", "info")
-DEFAULTS: dict[str, Any] = {
-    "points_per_post": 1,
-    "deductions": {"error": 0.5, "warning": 0, "info": 0},
-    "missed_week_penalty": 0,
-    "max_score": None,
-}
-
-
-@dataclass(frozen=True)
-class Scoring:
-    points_per_post: Decimal = Decimal(1)
-    deductions: Mapping[str, Decimal] = field(
-        default_factory=lambda: {"error": Decimal("0.5"), "warning": Decimal(0), "info": Decimal(0)}
-    )
-    missed_week_penalty: Decimal = Decimal(0)
-    max_score: Decimal | None = None
-
-    def to_dict(self) -> dict:
-        return {
-            "points_per_post": number(self.points_per_post),
-            "deductions": {k: number(v) for k, v in self.deductions.items()},
-            "missed_week_penalty": number(self.missed_week_penalty),
-            "max_score": None if self.max_score is None else number(self.max_score),
-        }
-
-
-def _non_negative(value: Any, key: str, where: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ConfigError(f"{where}: scoring.{key} 应为不小于 0 的数，而不是“{value}”")
-    try:
-        d = Decimal(str(value))
-    except InvalidOperation:
-        raise ConfigError(f"{where}: scoring.{key} 应为不小于 0 的数，而不是“{value}”") from None
-    if not d.is_finite() or d < 0:
-        raise ConfigError(f"{where}: scoring.{key} 应为不小于 0 的数，而不是“{value}”")
-    return d
-
-
-def scoring_from_config(raw: Mapping | None, where: str = "rules.yaml") -> Scoring:
-    """Validate the ``scoring:`` mapping of rules.yaml; errors name the key."""
-    raw = dict(raw or {})
-    unknown = [k for k in raw if k not in DEFAULTS]
-    if unknown:
-        raise ConfigError(f"{where}: scoring 中未知的键“{unknown[0]}”（可用：{'、'.join(DEFAULTS)}）")
-    ppp = _non_negative(raw.get("points_per_post", DEFAULTS["points_per_post"]), "points_per_post", where)
-    ded_raw = raw.get("deductions")
-    if ded_raw is None:
-        ded_raw = {}
-    if not isinstance(ded_raw, Mapping):
-        raise ConfigError(f"{where}: scoring.deductions 应为映射，如 {{error: 0.5, warning: 0, info: 0}}")
-    bad = [k for k in ded_raw if k not in SEVERITIES]
-    if bad:
-        raise ConfigError(f"{where}: scoring.deductions 中未知的级别“{bad[0]}”（可用：error、warning、info）")
-    deductions = {
-        sev: _non_negative(ded_raw.get(sev, DEFAULTS["deductions"][sev]), f"deductions.{sev}", where)
-        for sev in SEVERITIES
-    }
-    penalty = _non_negative(
-        raw.get("missed_week_penalty", DEFAULTS["missed_week_penalty"]), "missed_week_penalty", where
-    )
-    cap = raw.get("max_score")
-    max_score = None if cap is None else _non_negative(cap, "max_score", where)
-    return Scoring(ppp, deductions, penalty, max_score)
-
+# The scoring: settings are part of the configuration (config.py validates every rules.yaml key);
+# re-exported here as the audit's scoring API.
+from textlint_gov.config import DEFAULT_SCORING as DEFAULTS  # noqa: F401
+from textlint_gov.config import SEVERITIES, Scoring, number, scoring_from_config  # noqa: F401
 
 # ---------------------------------------------------------------- calendar
 
@@ -180,14 +116,6 @@ def to_decimal(value: Any) -> Decimal:
 def ranks(totals: list[Decimal]) -> list[int]:
     """Competition ranking, highest first: equal totals share a rank (1, 2, 2, 4)."""
     return [1 + sum(1 for other in totals if other > t) for t in totals]
-
-
-def number(value: Decimal | int | float) -> int | float:
-    """A JSON number: 34 rather than 34.0, 2.5 stays 2.5."""
-    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    if d == d.to_integral_value():
-        return int(d)
-    return float(d)
 
 
 def fmt(value: Decimal | int | float | None) -> str:

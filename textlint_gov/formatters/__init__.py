@@ -36,7 +36,7 @@ FORMATTERS: dict[str, str] = {
 
 
 def available() -> list[str]:
-    return [name for name, mod in FORMATTERS.items() if importlib.util.find_spec(mod) is not None]
+    return list(FORMATTERS)
 
 
 def render(name: str, results: list[FileResult], **options) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from textlint_gov.status import EXIT_ERROR
+
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -86,15 +88,15 @@ def serve(host, port, config_path, max_upload_mb, max_checks, allow_hosts):
 
         from textlint_gov.serve.app import _log_to_stderr, allowed_hosts_for, create_app
         from textlint_gov.serve.server import server_config
-    except ImportError as e:  # pragma: no cover - the dependencies are declared
-        err(f"缺少网页服务所需的组件（{e.name}），请重新安装 govlint")
-        sys.exit(2)
+    except ImportError as e:  # the web server is an extra: pip install 'textlint-gov[serve]'
+        err(f"govlint serve 需要网页服务组件（缺少 {e.name}），请安装：pip install 'textlint-gov[serve]'")
+        sys.exit(EXIT_ERROR)
     try:
         config = load_config(config_path)
         config.rules()
     except (ConfigError, RuleDefinitionError) as e:
         err(f"配置错误：{e}")
-        sys.exit(2)
+        sys.exit(EXIT_ERROR)
 
     loopback = host in LOOPBACK
     sock = _bind(host, port)  # first, so a busy port is reported at once
