@@ -224,3 +224,27 @@ def test_unknown_format_is_usage_error(run_cli, tmp_path):
     p = write(tmp_path, "x.txt", "标题\n")
     r = run_cli("--format", "xml", p)
     assert r.exit_code == 2 and "不支持的输出格式" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "select,ignore,reported",
+    [
+        ("GOV001", "GOV001", False),  # equal prefixes: the ignore wins, as in flake8 and ruff
+        ("GOV0", "GOV001", False),  # the longer prefix decides
+        ("GOV001", "GOV0", True),
+        ("GOV", "GOV", False),
+        ("ALL", "ALL", False),
+    ],
+)
+def test_select_and_ignore_longest_prefix_ignore_wins_ties(run_cli, tmp_path, select, ignore, reported):
+    p = write(tmp_path, "x.txt", "标题\n深入学习习近平书记重要讲话精神。\n")
+    r = run_cli("--select", select, "--ignore", ignore, "--format", "json", p)
+    assert ("GOV001" in {d["code"] for d in json.loads(r.stdout)}) is reported
+
+
+def test_per_file_ignores_whole_family(run_cli, tmp_path):
+    write(tmp_path, "rules.yaml", 'per-file-ignores: {"公告/*.txt": [GOV]}\n')
+    (tmp_path / "公告").mkdir()
+    p = write(tmp_path, "公告/x.txt", "标题\n深入学习习近平书记重要讲话精神。\n")
+    r = run_cli("--format", "json", p)
+    assert json.loads(r.stdout) == []

@@ -142,7 +142,7 @@ class Config:
     def enabled(self, code: str, extra_ignore: list[str] = ()) -> bool:
         sel = _longest_prefix(code, self.select)
         ign = _longest_prefix(code, [*self.ignore, *extra_ignore])
-        return sel >= 0 and sel >= ign
+        return sel >= 0 and sel > ign  # on equal prefixes the ignore wins (flake8, ruff)
 
     def severity_for(self, rule: Rule) -> Severity:
         best, level = -1, rule.severity
