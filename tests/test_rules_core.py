@@ -159,3 +159,15 @@ def test_same_fix_from_two_rules_is_reported_once():
         ("GOV103", "布置"),
         ("GOV201", None),
     ]
+
+
+def test_user_words_belong_to_their_configuration_not_the_process():
+    """A configuration's user words reach its own segmenter only: linting with one rules.yaml does
+    not change how the next configuration (another folder's, the review page's) cuts words."""
+    from textlint_gov.config import Config
+
+    text = "坎市镇政府"
+    with_words = Config(words=["坎市镇"])
+    assert ("坎市镇", 0, 3) in with_words.segmenter.tokenize(text, hmm=False)
+    assert ("坎市镇", 0, 3) not in Config().segmenter.tokenize(text, hmm=False)
+    assert Config(words=["坎市镇"]).segmenter is with_words.segmenter  # one segmenter per word set

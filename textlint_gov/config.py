@@ -20,6 +20,7 @@ from typing import Any
 
 from textlint_gov.findings import Severity
 from textlint_gov.rules import Rule, RuleDefinitionError, registry
+from textlint_gov.tokens import Segmenter, segmenter
 from textlint_gov.yamlfile import read_yaml
 
 CONFIG_NAME = "rules.yaml"
@@ -177,7 +178,7 @@ class Config:
 
     def allowed_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` covered by an ``allow`` phrase or a user word: nothing is flagged there.
-        The matcher is built, and the words taught to the segmenter, on first use."""
+        The matcher is built on first use."""
         if self._allow is None:
             phrases = sorted({p for p in (*self.allow, *self.words) if p})
             self._allow = False
@@ -185,13 +186,14 @@ class Config:
                 import ahocorasick_rs
 
                 self._allow = ahocorasick_rs.AhoCorasick(phrases)
-            if self.words:
-                from textlint_gov.tokens import add_words
-
-                add_words(self.words)
         if not self._allow:
             return []
         return [(s, e) for _, s, e in self._allow.find_matches_as_indexes(text, overlapping=True)]
+
+    @property
+    def segmenter(self) -> Segmenter:
+        """The word segmenter with this configuration's user words kept whole."""
+        return segmenter(frozenset(self.words))
 
     def ignores_for(self, path: str) -> list[str]:
         """Codes ignored for one file by ``per-file-ignores`` (glob -> codes)."""

@@ -23,6 +23,7 @@ def lint(doc: Document, config: Config) -> list[Finding]:
     if file_ignores:
         rules = [cr for cr in rules if config.enabled(cr.rule.code, file_ignores)]
     words = frozenset(config.words)
+    segmenter = config.segmenter
     findings: dict[tuple[str, int, int], Finding] = {}
     for index, block in enumerate(doc.blocks):
         allowed = config.allowed_spans(block.text)
@@ -30,7 +31,7 @@ def lint(doc: Document, config: Config) -> list[Finding]:
             rule = cr.rule
             if rule.kinds is not None and block.kind not in rule.kinds:
                 continue
-            ctx = Context(block, doc.meta, cr.options, words, doc.blocks, index)
+            ctx = Context(block, doc.meta, cr.options, words, doc.blocks, index, segmenter)
             try:
                 hits = list(rule.check(ctx))
             except Exception as e:  # a rule bug must name the rule, not hide in a traceback

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from textlint_gov.document import Block
 from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
+from textlint_gov.tokens import Segmenter, segmenter
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 DOC_SECTIONS = ("作用", "原因", "示例", "修改为", "选项")
@@ -38,15 +39,14 @@ class Context:
     # for rules that pair marks across blocks (GOV302). Empty / -1 when the caller gives none.
     blocks: Sequence[Block] = ()
     index: int = -1
+    segmenter: Segmenter = field(default_factory=segmenter)  # jieba, with the user's words kept whole
 
     @property
     def text(self) -> str:
         return self.block.text
 
     def boundaries(self) -> frozenset[int]:
-        from textlint_gov.tokens import boundaries
-
-        return boundaries(self.block.text)
+        return self.segmenter.boundaries(self.block.text)
 
 
 class Rule:

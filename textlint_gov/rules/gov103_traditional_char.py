@@ -44,10 +44,9 @@ class TraditionalChar(Rule):
         hits = [i for i, ch in enumerate(text) if ch in table]
         if not hits:
             return
-        from textlint_gov.tokens import boundaries
-
         converted = "".join(table.get(ch, ch) for ch in text)  # same length: one character for one
-        cuts = sorted(boundaries(converted))  # segment the corrected text: 关係 -> 关系 is one word
+        # segment the corrected text: 关係 -> 关系 is one word
+        cuts = sorted(ctx.segmenter.boundaries(converted))
         done = -1
         for i in hits:
             if i < done:

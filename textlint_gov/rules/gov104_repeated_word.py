@@ -6,6 +6,7 @@ import re
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
+from textlint_gov.tokens import Segmenter
 
 # Single characters that never stand twice in a row as words of their own: particles, prepositions and
 # conjunctions. A doubled content character (常常, 看看, 说说, 个个) is a reduplicated word, or two words
@@ -184,7 +185,7 @@ class RepeatedWord(Rule):
         text = ctx.text
         quoted = None
         for lo, hi in _windows(text):
-            for start, end, unit in self._repeats(text, lo, hi, ctx.words):
+            for start, end, unit in self._repeats(text, lo, hi, ctx.words, ctx.segmenter):
                 if self._heading_run_on(text, start) or _CHEMICAL.match(text, max(0, start - 1), start):
                     continue
                 if quoted is None:
@@ -192,12 +193,9 @@ class RepeatedWord(Rule):
                 if not any(a < start and end < b for a, b in quoted) and ctx.block.contiguous(start, end):
                     yield Hit(start, end, f"字词重复：“{text[start:end]}”应为“{unit}”", unit)
 
-    def _repeats(self, text: str, lo: int, hi: int, user_words: frozenset[str]):
+    def _repeats(self, text: str, lo: int, hi: int, user_words: frozenset[str], jieba: Segmenter):
         """Repetitions in ``text[lo:hi]`` as jieba cuts it: (start, end, the single form)."""
-        from textlint_gov.tokens import _jieba, tokenize
-
-        jieba = _jieba()
-        tokens = [(w, a + lo, b + lo) for w, a, b in tokenize(text[lo:hi])]
+        tokens = [(w, a + lo, b + lo) for w, a, b in jieba.tokenize(text[lo:hi])]
         words = [t for t, _, _ in tokens]
         n = len(tokens)
         i = 0

@@ -6,6 +6,7 @@ import re
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
+from textlint_gov.tokens import Segmenter
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _SPACES = " \u3000\u00a0"
@@ -92,13 +93,12 @@ class StraySpace(Rule):
     source = "jieba 分词词典（MIT）判断词语边界"
 
     def check(self, ctx: Context):
-        from textlint_gov.tokens import _jieba, tokenize
-
+        seg = ctx.segmenter
         text = ctx.text
         for m in _GAP.finditer(text):  # the segmenter loads only when there is a gap to judge
             g = m.start()
             left, right = _han_run(text, g, -1), _han_run(text, g + 1, 1)
-            if not (_broken(tokenize(left), -1) and _broken(tokenize(right), 0)):
+            if not (_broken(seg.tokenize(left), -1) and _broken(seg.tokenize(right), 0)):
                 continue  # a space between words (计量 单位, 单位名称 单位地址), not inside one
             if len(left) == 1 and len(right) == 1:
                 continue  # two characters standing alone: an aligned name or a letter-spaced label (张 三, 年 月 日)
@@ -110,7 +110,7 @@ class StraySpace(Rule):
                 continue  # no sentence around it: a flattened table row or list (序号姓 名手机号码, 乡长林 海 芦洋乡)
             if _LABEL_RUN.match(text, g + 1):
                 continue  # an aligned label: 副 主 任：, 副 总 指 挥：
-            word = _split_word(left + right, len(left), _jieba())
+            word = _split_word(left + right, len(left), seg)
             if word is None or (word[0] in _LABELS and text[g - 1 : g + 2].translate(_DROP) == word[0]):
                 continue
             a, b = g - (len(left) - word[1]), g + 1 + (word[2] - len(left))
@@ -126,7 +126,7 @@ class StraySpace(Rule):
                 and (b + 2 >= len(text) or not _han(text[b + 2]))
             ):
                 b += 2
-            a, b = _trim(text, a, b)
+            a, b = _trim(text, a, b, seg)
             if not ctx.block.contiguous(a, b):
                 continue  # the span joins two source lines (a Markdown soft break): not one stretch of text
             fixed = text[a:b].translate(_DROP)
@@ -170,13 +170,11 @@ def _in_sentence(text: str, i: int, step: int) -> bool:
     return _han(text[i]) or text[i] in _SENTENCE_MARKS
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def _trim(text: str, a: int, b: int, seg: Segmenter) -> tuple[int, int]:
     """Narrow ``text[a:b]`` to the words its spaces split, as jieba cuts it with the spaces removed."""
-    from textlint_gov.tokens import _jieba
-
     where = [k for k in range(a, b) if text[k] not in _SPACES]
     spans = []
-    for _word, s, e in _jieba().tokenize("".join(text[k] for k in where), "default", False):
+    for _word, s, e in seg.tokenize("".join(text[k] for k in where), hmm=False):
         if e - s >= 2 and where[e - 1] - where[s] != e - 1 - s:
             spans.append((where[s], where[e - 1] + 1))
     if not spans:
@@ -202,11 +200,9 @@ def _punctuated(text: str, g: int, reach: int = 20) -> bool:
     return False
 
 
-def _split_word(joined: str, gap: int, jieba):
+def _split_word(joined: str, gap: int, jieba: Segmenter):
     """The dictionary word of ``joined`` (as jieba cuts it) that spans offset ``gap``, if any."""
-    from textlint_gov.tokens import tokenize
-
-    for word, s, e in tokenize(joined):
+    for word, s, e in jieba.tokenize(joined):
         if s < gap < e:
             return (word, s, e) if len(word) >= 2 and jieba.has_word(word) else None
     return None

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
 from textlint_gov.rules._divisions import former_names, place_stems, short_names
+from textlint_gov.tokens import Segmenter
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # last characters of division names (镇、乡、街道……) — a place candidate must end in one of them
@@ -192,11 +193,13 @@ class NameNearMiss(Rule):
                         after_name = any(b == start for _, b in real.values())  # 偃师区|府甸镇
                         if (start not in bounds and not after_name) or end not in bounds:
                             continue  # the window cuts a word: 现代化|城区, 人民政府|副镇长
-                        if window[-2:] in _GENERIC and (length == 3 or _common_word(window[:-2])):
+                        if window[-2:] in _GENERIC and (
+                            length == 3 or _common_word(window[:-2], ctx.segmenter)
+                        ):
                             continue  # 到乡镇、好城区、强化街道: a word plus a common noun
                         if window[-2] in _DEICTIC and all(c[-2] != window[-2] for c in cands):
                             continue  # 10日我乡 (日溪乡)、今年全县: 我乡/全县 is a phrase, not the end of a name
-                        if _common_word(window[:-1]) and window[:-1] not in place_stems():
+                        if _common_word(window[:-1], ctx.segmenter) and window[:-1] not in place_stems():
                             continue  # 安全县、经济区: the stem is an ordinary word, not a place
                         if all(c.endswith(("街道", "办事处")) for c in cands) and not window.endswith(
                             ("街道", "办事处")
@@ -221,7 +224,9 @@ class NameNearMiss(Rule):
                             if elsewhere is True:
                                 continue
                             if not _region_nearby(text, start, region_path) and not (
-                                _is_town(window) and _alone(text, start, end) and not _common_word(window)
+                                _is_town(window)
+                                and _alone(text, start, end)
+                                and not _common_word(window, ctx.segmenter)
                             ):
                                 continue  # 信阳市公安局: another city, named as such; 双龙镇十八洞村
                             certain = False
@@ -323,13 +328,11 @@ def _prefix_sums(n: int, spans) -> list[int]:
     return marks
 
 
-def _common_word(stem: str) -> bool:
+def _common_word(stem: str, seg: Segmenter) -> bool:
     """An ordinary word of the segmenter's dictionary (one token), not a place stem."""
     if len(stem) < 2:
         return False
-    from textlint_gov.tokens import _jieba
-
-    tokens = _jieba().tokenize(stem, "default", False)  # dictionary words only, no HMM guessing
+    tokens = seg.tokenize(stem, hmm=False)  # dictionary words only, no HMM guessing
     return len(tokens) == 1 and tokens[0][0] == stem
 
 
