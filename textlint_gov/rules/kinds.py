@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from textlint_gov.findings import Applicability, Hit, Severity
-from textlint_gov.rules import Context, Rule, RuleDefinitionError
+from textlint_gov.rules.base import CODE_RE, Context, Rule, RuleDefinitionError
 from textlint_gov.rules.mention import historic
 from textlint_gov.rules.regexsafety import regex_problem
 from textlint_gov.yamlfile import read_yaml
@@ -105,8 +105,6 @@ class DictionaryRule(Rule):
         # Every header value is checked here: a user dictionary comes from a rules.yaml that may be
         # a cloned repository's, and a bad value must be one line naming the key, not a traceback.
         self.code = _header_str(header, "code", origin)
-        from textlint_gov.rules import CODE_RE
-
         if not CODE_RE.match(self.code):
             raise RuleDefinitionError(
                 f"{origin}: rule.code“{_short(self.code)}”不合法（应为大写字母加三位数字，如 XYZ001）"
