@@ -167,6 +167,30 @@ def test_pasted_text_and_its_safe_fixes(client):
     assert all(f["fix"] == [] for f in res["findings"] if not f["fixable"])
 
 
+def test_fixes_are_applied_by_the_server_as_fix_does(client):
+    """The page sends the text and which findings to fix; the server chooses and applies the fixes
+    (as --fix does) and returns the text checked again."""
+    text = "关于开展防汛检查的通知\n习近平书记强调，要认真布署防汛工作。"
+    res = client.post("/api/check", json={"text": text}).json()
+    typo = next(f for f in res["findings"] if f["code"] == "GOV101")
+    one = client.post("/api/fix", json={"text": text, "ids": [typo["id"]]})
+    assert one.status_code == 200, one.text
+    one = one.json()
+    assert one["source"] == "关于开展防汛检查的通知\n习近平书记强调，要认真部署防汛工作。"
+    assert one["applied"] == 1 and by_code(one, "GOV001") and not by_code(one, "GOV101")
+    every = client.post("/api/fix", json={"text": text, "ids": None}).json()
+    assert every["source"] == "关于开展防汛检查的通知\n习近平总书记强调，要认真部署防汛工作。"
+    assert every["applied"] == 2 and not by_code(every, "GOV001") and not by_code(every, "GOV101")
+    # a half-width pair is made full-width whole, never one half (fix.choose, fix._with_partners)
+    pair = "通知\n见附件(2021年第2期)。"
+    res = client.post("/api/check", json={"text": pair}).json()
+    opener = [f["id"] for f in res["findings"] if f["match"] == "("]
+    whole = client.post("/api/fix", json={"text": pair, "ids": opener}).json()
+    assert whole["source"] == "通知\n见附件（2021年第2期）。" and whole["applied"] == 2
+    for bad in ({"ids": None}, {"text": 5}, {"text": "x", "ids": ["1"]}, [1]):
+        assert client.post("/api/fix", json=bad).status_code == 400
+
+
 def test_title_is_cut_at_the_configured_width(tmp_path):
     cfg = tmp_path / "rules.yaml"
     cfg.write_text("rules: {GOV201: {max-width: 10}}\nignore: [GOV1]\n", encoding="utf-8")

@@ -32,6 +32,7 @@ import itertools
 import os
 import stat
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +105,16 @@ def choose(findings) -> list[Finding]:
     return [f for f in taken if id(f) not in broken]
 
 
+def _with_partners(findings: list[Finding], only: Collection[int]) -> list[Finding]:
+    """The findings numbered ``only``, with the other half of each half-width pair among them: one
+    half of ``(2021年第2期)`` is made full-width together with its partner, never alone."""
+    picked = {id(f) for i, f in enumerate(findings) if i in only}
+    for a, b in _mark_pairs(safe_fixes(findings)):
+        if id(a) in picked or id(b) in picked:
+            picked |= {id(a), id(b)}
+    return [f for f in findings if id(f) in picked]
+
+
 _OPENING = {"(": "（", '"': "“"}
 _CLOSING = {")": "）", '"': "”"}
 
@@ -127,8 +138,11 @@ def _mark_pairs(fixes) -> list[tuple[Finding, Finding]]:
     return pairs
 
 
-def fix_bytes(data: bytes, path: str, config) -> FixResult:
+def fix_bytes(data: bytes, path: str, config, only: Collection[int] | None = None) -> FixResult:
     """Apply the safe fixes to a draft's bytes, relinting until it settles. Nothing is written.
+
+    ``only``: the indices (in lint order) of the findings whose fixes to apply, in one pass (the
+    review page's 采用修改 on one finding); the same choice of non-overlapping fixes as ``--fix``.
 
     Raises :class:`textlint_gov.loaders.LoadError` when the draft cannot be read and
     :class:`textlint_gov.engine.RuleCrash` when a rule fails.
@@ -142,18 +156,30 @@ def fix_bytes(data: bytes, path: str, config) -> FixResult:
     seen = {data}
     current = data
     left: list[tuple[Finding, str]] = []
+    if doc.meta.get("fixable") is False:
+        # an attachment (issue 13) is checked, never rewritten: its source is text read out of it
+        result.findings = lint(doc, config)
+        result.document = doc
+        result.after_text = doc.source
+        why = "附件（PDF、表格、图片、.doc/.wps）不能自动修改，请在原文件中修改"
+        result.skipped = [(f, why) for f in result.findings if f.fix]
+        return result
     for _ in range(MAX_PASSES):
         findings = lint(doc, config)
+        wanted = findings if only is None else _with_partners(findings, only)
         if doc.meta.get("format") == "docx":
-            new, applied, left = _fix_docx(doc, findings)
+            new, applied, left = _fix_docx(doc, wanted)
         else:
-            new, applied, left = _fix_text(current, doc, findings)
+            new, applied, left = _fix_text(current, doc, wanted)
         if not applied or new in seen:
             break
         result.applied.extend(applied)
         seen.add(new)
         current = new
         doc = load_bytes(current, path)
+        if only is not None:  # the indices named the first pass's findings
+            findings = lint(doc, config)
+            break
     else:
         findings = lint(doc, config)
     result.fixed = current

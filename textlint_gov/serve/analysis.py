@@ -75,6 +75,19 @@ class Engine:
             raise InputError(f"检查“{name}”时出错：{e}", 500) from None
         return doc, findings
 
+    def fix(self, text: str, ids: list[int] | None) -> tuple[Document, list[Finding], int]:
+        """The pasted ``text`` with the safe fixes applied as ``--fix`` applies them (all, or those of
+        the findings numbered ``ids`` in a check of the same text), and its new findings."""
+        from textlint_gov.engine import RuleCrash
+        from textlint_gov.fix import fix_bytes
+
+        try:
+            result = fix_bytes(text.encode("utf-8"), PASTE_NAME, self.config, only=ids)
+        except RuleCrash as e:
+            raise InputError(f"修改时出错：{e}", 500) from None
+        assert result.document is not None
+        return result.document, result.findings, len(result.applied)
+
 
 def check_suffix(name: str) -> None:
     """An :class:`InputError` (415) for a file type govlint cannot read, before its bytes are read."""

@@ -266,6 +266,32 @@ def create_app(
 
         return await guarded(request, work)
 
+    async def fix(request: Request) -> Response:
+        """Apply the safe fixes to pasted text (all, or those of the findings named by ``ids``)
+        and return the new text checked again: the server decides which fixes apply, as --fix does."""
+
+        async def work(request):
+            try:
+                data = json.loads((await read_body(request)).decode("utf-8"))
+                text, ids = data["text"], data.get("ids")
+                if not isinstance(text, str) or not (
+                    ids is None or (isinstance(ids, list) and all(type(i) is int for i in ids))
+                ):
+                    raise TypeError
+            except (ValueError, KeyError, TypeError, RecursionError, AttributeError):
+                raise InputError(
+                    '请求格式不对：应为 {"text": 粘贴的文字, "ids": [问题编号] 或 null}', 400
+                ) from None
+            doc, findings, applied = await run_in_threadpool(engine.fix, text, ids)
+            result = await run_in_threadpool(
+                result_json, doc, findings, PASTE_NAME, engine.title_limit, pasted=True, hints=engine.hints
+            )
+            result["applied"] = applied
+            result["review_available"] = False
+            return JSONResponse(result, headers=_SECURITY_HEADERS)
+
+        return await guarded(request, work)
+
     async def review(request: Request) -> Response:
         async def work(request):
             data, name, pasted = await payload(request)
@@ -338,6 +364,7 @@ def create_app(
         Route("/api/info", info),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/review", review, methods=["POST"]),
+        Route("/api/fix", fix, methods=["POST"]),
     ]
     middleware = []
     if allowed_hosts is not None:

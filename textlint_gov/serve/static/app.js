@@ -307,7 +307,7 @@
       const actions = el("div", "item-actions");
       const btn = el("button", "btn small apply", "采用修改");
       btn.type = "button";
-      btn.addEventListener("click", (ev) => { ev.stopPropagation(); applyFixes([f], "已改为“" + (f.suggestion || "") + "”……"); });
+      btn.addEventListener("click", (ev) => { ev.stopPropagation(); applyFixes([f.id], "已改为“" + (f.suggestion || "") + "”……"); });
       actions.appendChild(btn);
       li.appendChild(actions);
     }
@@ -395,20 +395,21 @@
 
   // ---- fixes in pasted text -------------------------------------------------------------
 
-  function applyFixes(list, note) {
+  // The server applies the fixes (the same choice as govlint --fix) and checks the text again;
+  // ids === null asks for every safe fix.
+  async function applyFixes(ids, note) {
     const result = state.result;
-    if (!result || state.mode !== "paste" || typeof result.source !== "string") return;
-    const edits = [];
-    for (const f of list) for (const e of f.fix) edits.push(e);
-    edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const kept = [];
-    let end = -1;
-    for (const e of edits) { if (e[0] >= end) { kept.push(e); end = Math.max(e[1], e[0]); } }
-    const chars = cps(result.source);
-    for (const e of kept.reverse()) chars.splice(e[0], e[1] - e[0], ...cps(e[2]));
-    const text = chars.join("");
-    $("text").value = text;
-    checkText(text, note || "已修改 " + kept.length + " 处……");
+    if (state.busy || !result || state.mode !== "paste" || typeof result.source !== "string") return;
+    let fixed = null;
+    await run(note || "正在修改……", async () => {
+      const resp = await post("/api/fix", JSON.stringify({ text: result.source, ids: ids }), "application/json");
+      fixed = await resp.json();
+      $("text").value = fixed.source;
+      return fixed;
+    }, note);
+    if (fixed && state.result === fixed) {
+      setStatus(fixed.applied ? "已修改 " + fixed.applied + " 处，已重新检查。" : "没有可以自动修改的地方，已重新检查。");
+    }
   }
 
   // ---- downloads ------------------------------------------------------------------------
@@ -482,7 +483,7 @@
     });
     $("fix-all").addEventListener("click", () => {
       const r = state.result;
-      if (r) applyFixes(r.findings.filter((f) => f.fixable && f.fix.length));
+      if (r) applyFixes(null);
     });
     $("dl-json").addEventListener("click", downloadJson);
     $("dl-docx").addEventListener("click", downloadDocx);
