@@ -407,7 +407,7 @@
       $("text").value = fixed.source;
       return fixed;
     }, note);
-    if (fixed && state.result === fixed) {
+    if (!note && fixed && state.result === fixed) {
       setStatus(fixed.applied ? "已修改 " + fixed.applied + " 处，已重新检查。" : "没有可以自动修改的地方，已重新检查。");
     }
   }
