@@ -2,8 +2,9 @@
 against this checkout (its working tree, as try-repo takes it). The hook environment is built by
 pre-commit from the package index, like a clerk's first run, so this test takes tens of seconds.
 
-Skipped where git or pre-commit is missing, or when the code does not run from a git checkout with
-the hook manifest committed; CI installs pre-commit with the ``test`` extra.
+Skipped, with the reason, where git or pre-commit is missing, when the code does not run from a git
+checkout with the hook manifest committed, or when the package index cannot be reached (the hook
+environment could not be built); CI installs pre-commit with the ``test`` extra.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def draft_repo(tmp_path):
     tracked = _git("ls-files", "--error-unmatch", ".pre-commit-hooks.yaml", cwd=ROOT, check=False)
     if tracked.returncode != 0:
         pytest.skip(".pre-commit-hooks.yaml is not committed in this checkout")
+    _skip_without_package_index()
 
     repo = tmp_path / "cms-export"
     repo.mkdir()
@@ -57,6 +59,23 @@ def draft_repo(tmp_path):
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
     env.pop("PYTHONPATH", None)  # the hook runs from its own environment, as for a clerk
     return repo, env
+
+
+def _skip_without_package_index() -> None:
+    """pre-commit builds the hook's environment with pip from the configured package index: ask that
+    index (pip's own configuration) for a package the hook needs, and skip with the reason if it fails."""
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-m", "pip", "index", "versions", "click"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("the package index did not answer within 120 s: the hook environment cannot be built")
+    if probe.returncode != 0:
+        last = (probe.stderr or probe.stdout).strip().splitlines()[-1:] or ["no output"]
+        pytest.skip(f"the package index cannot be reached ({last[0]}): the hook environment cannot be built")
 
 
 def _commit(repo, env, message):
