@@ -88,7 +88,7 @@ def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
         applicability=None
         if hit.suggestion is None
         else Applicability.SAFE
-        if hit.fixable
+        if rule.fix is Applicability.SAFE and hit.fixable
         else Applicability.UNSAFE,
     )
 

@@ -66,7 +66,9 @@ class Hit:
     message: str
     suggestion: str | None = None
     severity: Severity | None = None  # None: the rule's configured severity
-    fixable: bool = False  # the suggestion replaces the span and is safe to apply
+    # Whether a fix is safe is declared once, by the rule (``Rule.fix``); a hit only opts out:
+    # False when this suggestion is a guess (a lone quote's direction) although the rule's are safe.
+    fixable: bool = True
 
 
 @dataclass(frozen=True, slots=True)

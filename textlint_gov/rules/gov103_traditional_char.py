@@ -56,4 +56,4 @@ class TraditionalChar(Rule):
             word = text[a:b]
             fixed = converted[a:b]
             done = b
-            yield Hit(a, b, f"繁体字或异体字：“{word}”应为“{fixed}”", fixed, fixable=True)
+            yield Hit(a, b, f"繁体字或异体字：“{word}”应为“{fixed}”", fixed)

@@ -37,4 +37,4 @@ class TitleEndPunctuation(Rule):
         while start > 0 and text[start - 1] in _END:
             start -= 1
         if start < end:
-            yield Hit(start, end, f"标题末尾不应有“{text[start:end]}”，请删去", "", fixable=True)
+            yield Hit(start, end, f"标题末尾不应有“{text[start:end]}”，请删去", "")

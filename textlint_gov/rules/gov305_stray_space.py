@@ -130,7 +130,7 @@ class StraySpace(Rule):
             if not ctx.block.contiguous(a, b):
                 continue  # the span joins two source lines (a Markdown soft break): not one stretch of text
             fixed = text[a:b].translate(_DROP)
-            yield Hit(a, b, f"“{text[a:b]}”中间多了空格，应为“{fixed}”", fixed, fixable=True)
+            yield Hit(a, b, f"“{text[a:b]}”中间多了空格，应为“{fixed}”", fixed)
 
 
 # One space (half-width, ideographic or no-break) between two Han characters. Two or more spaces are

@@ -39,4 +39,4 @@ class YearZero(Rule):
             if not (set(year) & _DIGITS) or not any(c in _ZEROS for c in year):
                 continue
             fixed = "".join("〇" if c in _ZEROS else c for c in year)
-            yield Hit(m.start(), m.end(), f"年份“{year}年”中的零应写“〇”：{fixed}年", fixed, fixable=True)
+            yield Hit(m.start(), m.end(), f"年份“{year}年”中的零应写“〇”：{fixed}年", fixed)

@@ -251,7 +251,7 @@ class DictionaryRule(Rule):
         severity = entry.severity
         if entry.dated and post_date is None and (severity or self.severity).rank > Severity.WARNING.rank:
             severity = Severity.WARNING  # undated post: it may predate the change, so not certain
-        return Hit(s, e, message, suggestion, severity, fixable=entry.fix and self.fix is Applicability.SAFE)
+        return Hit(s, e, message, suggestion, severity, fixable=entry.fix)
 
 
 def _on_boundaries(ctx: Context, s: int, e: int) -> bool:
