@@ -211,8 +211,6 @@ def _fix_text(data: bytes, doc, findings):
         pos = p
     if data[: len(bom)] != bom or len(source.encode(enc)) + len(bom) != len(data):
         return data, [], [(f, "文件的编码无法逐字节还原，未修改") for f in chosen]
-    if _lying_charset(data, enc):
-        return data, [], [(f, f"文件声明的编码（{enc}）与内容不符（内容是 UTF-8），未修改") for f in chosen]
     out = data
     applied, left = [], []
     is_html = doc.meta.get("format") == "html"
@@ -252,22 +250,6 @@ def _gaps(doc) -> list[tuple[int, int]]:
 def _crosses(gaps: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect.bisect_left(gaps, (start, start))
     return i < len(gaps) and gaps[i][0] < end
-
-
-def _lying_charset(data: bytes, enc: str) -> bool:
-    """The file was read as a legacy encoding (a ``<meta charset=gbk>`` said so) but its bytes are
-    valid UTF-8 with non-ASCII text: the declared charset is doubtful, and a fix written in it could
-    corrupt the file. Real GBK text is almost never valid UTF-8."""
-    if enc.replace("-", "").lower() in ("utf8", "utf8sig", "ascii"):
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return not data.isascii()
-
-
-# --- .docx --------------------------------------------------------------------------------
 
 
 def _fix_docx(doc, findings):

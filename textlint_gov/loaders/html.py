@@ -404,10 +404,24 @@ def _as_title(block: Block) -> Block:
 
 
 def _decode_html(data: bytes) -> tuple[str, str, bytes]:
+    """The page's text. A ``<meta charset=gbk>`` is believed only when the bytes are not valid UTF-8
+    with non-ASCII text: pages re-saved as UTF-8 keep their old declaration, and real GBK text is
+    almost never valid UTF-8 (read as GB18030 it would be mojibake, and a fix would corrupt it)."""
     m = re.search(rb"<meta[^>]+charset\s*=\s*['\"]?([A-Za-z0-9_-]+)", data[:4096], re.I)
-    if m and m.group(1).lower() in (b"gbk", b"gb2312", b"gb18030"):
+    if m and m.group(1).lower() in (b"gbk", b"gb2312", b"gb18030") and not _utf8_text(data):
         try:
             return data.decode("gb18030"), "gb18030", b""
         except UnicodeDecodeError:
             pass
     return decode(data)
+
+
+def _utf8_text(data: bytes) -> bool:
+    """Valid UTF-8 holding at least one non-ASCII character."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
