@@ -59,3 +59,46 @@ def test_halfwidth_rule_handles_long_runs(run):
 
     doc = load_bytes(("标题\n中文," + run + "\n").encode(), "x.txt")
     assert [f.match for f in lint(doc, Config(select=["GOV301"]))] == [","]
+
+
+def test_an_unreadable_subfolder_is_one_line_and_exit_2_the_rest_checked(tmp_path, run_cli, monkeypatch):
+    """Root reads every folder, so the refusal is simulated where os.walk meets it (issue 16)."""
+    import os
+
+    (tmp_path / "drafts" / "locked").mkdir(parents=True)
+    (tmp_path / "drafts" / "ok.txt").write_text("标题\n深入学习习近平书记讲话。\n", encoding="utf-8")
+    (tmp_path / "drafts" / "locked" / "x.txt").write_text("标题\n正文。\n", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = run_cli(tmp_path / "drafts")
+    assert r.exit_code == 2
+    assert "GOV001" in r.stdout  # the readable draft was checked
+    [line] = [ln for ln in r.stderr.splitlines() if "locked" in ln]
+    assert "无法读取文件夹" in line and "Permission denied" in line
+
+
+def test_an_unreadable_file_argument_is_one_line_and_exit_2_the_rest_checked(tmp_path, run_cli, monkeypatch):
+    from pathlib import Path
+
+    good = tmp_path / "ok.txt"
+    good.write_text("标题\n深入学习习近平书记讲话。\n", encoding="utf-8")
+    bad = tmp_path / "secret.txt"
+    bad.write_text("标题\n正文。\n", encoding="utf-8")
+    real = Path.open
+
+    def opener(self, *args, **kwargs):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", opener)
+    r = run_cli(bad, good)
+    assert r.exit_code == 2 and "GOV001" in r.stdout
+    [line] = [ln for ln in r.stderr.splitlines() if "secret.txt" in ln]
+    assert "没有读取权限" in line

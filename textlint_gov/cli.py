@@ -6,6 +6,7 @@ Exit status: see :mod:`textlint_gov.status`.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -205,23 +206,39 @@ def expand_paths(paths) -> list[tuple[str, str | None]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.suffix.lower() in SUFFIXES
-                and f.is_file()
-                and not f.name.startswith(("~$", "."))
-                and not f.name.endswith(".govlint.docx")
-                and not any(part.startswith(".") for part in f.relative_to(p).parts[:-1])
-            )
-            if not found:
+            found, unreadable = _drafts_in(p, SUFFIXES)
+            if not found and not unreadable:
                 out.append((raw, f"文件夹中没有可检查的文稿（{'、'.join(SUFFIXES)}）"))
             out.extend((str(f), None) for f in found)
+            out.extend(unreadable)
         elif not p.exists():
             out.append((raw, "文件不存在"))
         else:
             out.append((raw, None))
     return out
+
+
+def _drafts_in(folder: Path, wanted) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The drafts under ``folder`` (not in hidden folders, not Word lock files or review copies), and
+    the subfolders that could not be read, each with its cause: reported, never skipped silently."""
+    found: list[Path] = []
+    unreadable: list[tuple[str, str]] = []
+
+    def refused(e: OSError) -> None:
+        unreadable.append((str(e.filename or folder), f"无法读取文件夹（{e.strerror or e}），其中的文稿未检查"))
+
+    for root, dirs, files in os.walk(folder, onerror=refused):  # symlinked folders are not followed
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            f = Path(root, name)
+            if (
+                f.suffix.lower() in wanted
+                and not name.startswith(("~$", "."))
+                and not name.endswith(".govlint.docx")
+                and f.is_file()
+            ):
+                found.append(f)
+    return sorted(found), sorted(unreadable)
 
 
 def check_one(target: str, config, stdin_filename: str = "stdin.txt", cache=None):
