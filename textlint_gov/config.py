@@ -12,7 +12,7 @@ import copy
 import fnmatch
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
@@ -140,7 +140,7 @@ class Config:
     def base_dir(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
-    def enabled(self, code: str, extra_ignore: list[str] = ()) -> bool:
+    def enabled(self, code: str, extra_ignore: Sequence[str] = ()) -> bool:
         sel = _longest_prefix(code, self.select)
         ign = _longest_prefix(code, [*self.ignore, *extra_ignore])
         return sel >= 0 and sel > ign  # on equal prefixes the ignore wins (flake8, ruff)

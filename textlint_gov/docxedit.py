@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any
 
 from textlint_gov.loaders.docx import _CHAR, _P, _SKIP, _T, W
 
@@ -23,8 +24,8 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 class Piece:
     start: int  # offset in the paragraph text
     end: int
-    element: object  # the w:t, or the w:tab / w:br ... element standing for one character
-    run: object | None  # the enclosing w:r (None when the element is not directly in a run)
+    element: Any  # the w:t, or the w:tab / w:br ... lxml element standing for one character
+    run: Any | None  # the enclosing w:r (None when the element is not directly in a run)
 
     @property
     def is_text(self) -> bool:

@@ -36,6 +36,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from textlint_gov.document import Document
 from textlint_gov.findings import Applicability, Finding
 
 MAX_PASSES = 10
@@ -61,7 +62,7 @@ class FixResult:
     applied: list[Applied] = field(default_factory=list)
     skipped: list[tuple[Finding, str]] = field(default_factory=list)  # safe fixes left alone, and why
     findings: list[Finding] = field(default_factory=list)  # what is left after fixing
-    document: object = None  # the final document (for source lines)
+    document: Document | None = None  # the final document (for source lines)
     before_text: str = ""
     after_text: str = ""
 

@@ -91,7 +91,8 @@ def _annotate(data: bytes, findings):
             runs = [spans[0][0], spans[-1][0]] if spans else []
         if not runs:
             continue
-        d.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR, initials=INITIALS)
+        first, last = Run(runs[0], d), Run(runs[-1], d)  # runs of the document's body part
+        d.add_comment([first, last], text=text, author=AUTHOR, initials=INITIALS)
         anchored.append(f)
     if anchored:
         _renumber(d)

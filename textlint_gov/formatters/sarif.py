@@ -87,7 +87,7 @@ def render(results, **_options) -> str:
     out_results = []
     notifications = []
     artifacts: dict[str, int] = {}
-    artifact_list = []
+    artifact_list: list[dict] = []
     seen: dict[str, int] = {}
     for r in results:
         if r.error:

@@ -330,7 +330,7 @@ def _block_owners(nodes: list[Node]) -> list[int]:
 
 def _densest(nodes: list[Node], events: list, skip: list[tuple[int, int]]) -> int | None:
     """The readability-style main block: paragraphs score their parent and grandparent."""
-    skipped = set()
+    skipped: set[int] = set()
     for a, b in skip:
         skipped.update(range(a, b))
     # paragraphs: runs of text events between breaks, owned by their innermost block element
@@ -433,9 +433,10 @@ def select(nodes: list[Node], events: list, kind_of) -> Selection:
         )
         sel = Selection(a, b, how="comments")
     if sel is None:
-        i = _marked(nodes, events)
-        if i is not None:
-            sel = Selection(nodes[i].start, nodes[i].end, kind_of(nodes[i].tag), how="mark", node=i)
+        marked = _marked(nodes, events)
+        if marked is not None:
+            node = nodes[marked]
+            sel = Selection(node.start, node.end, kind_of(node.tag), how="mark", node=marked)
     limit = max((n.chars - n.link for n in nodes), default=0) / 2
     page_chrome = _ranges(
         nodes,
@@ -443,9 +444,10 @@ def select(nodes: list[Node], events: list, kind_of) -> Selection:
         + tables,
     )
     if sel is None and _has_chrome(nodes):
-        i = _densest(nodes, events, page_chrome)
-        if i is not None:
-            sel = Selection(nodes[i].start, nodes[i].end, kind_of(nodes[i].tag), how="density", node=i)
+        densest = _densest(nodes, events, page_chrome)
+        if densest is not None:
+            node = nodes[densest]
+            sel = Selection(node.start, node.end, kind_of(node.tag), how="density", node=densest)
     if sel is None:
         sel = Selection(0, total, how="page")
     inside = _chrome_inside(nodes, events, sel.node, sel.start, sel.end)

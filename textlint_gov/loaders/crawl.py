@@ -107,7 +107,7 @@ def parse_header(text: str) -> Header | None:
             return Header(m.end(), fields) if keys >= 2 else None
         km = _KEY_LINE.match(line)
         role = _key(km.group(1)) if km else None
-        if role is None:
+        if km is None or role is None:
             if keys == 0 or pending_note or len(line) > 60 or re.search(r"[。；，]", line):
                 break  # body text: the header (if any) ended before it
             pending_note = True  # one short note line (页面链接与图片详见 …) may sit inside a header
@@ -217,6 +217,7 @@ def meta_table_fields(text: str) -> dict[str, str]:
             km = re.search(
                 r"[ \u3000]*".join(key) + r"[ \u3000]*[:：][ \u3000]*([0-9年月日\-/. ]{8,12})", table
             )
-            if km and iso_date(km.group(1)):
-                out.setdefault(role, iso_date(km.group(1)))
+            found = iso_date(km.group(1)) if km else None
+            if found:
+                out.setdefault(role, found)
     return out

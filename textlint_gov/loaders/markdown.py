@@ -107,10 +107,10 @@ def load_markdown(data: bytes, name: str) -> Document:
             continue
         for m in re.finditer(r"<!--.*?-->", line):
             comments.append((start + m.start(), start + m.end()))
-        m = _FENCE.match(line)
-        if m:
+        opening = _FENCE.match(line)
+        if opening:
             flush()
-            fence = m.group(1)[0] * 3
+            fence = opening.group(1)[0] * 3
             continue
         if not line.strip() or _HR.match(line) or _REFDEF.match(line) or _TABLE_SEP.match(line):
             flush()
@@ -125,15 +125,15 @@ def load_markdown(data: bytes, name: str) -> Document:
                     title_block = block
                 blocks.append(block)
             continue
-        m = _HEADING.match(line)
-        if m:
+        hm = _HEADING.match(line)
+        if hm:
             flush()
             body_end = len(_HEADING_TAIL.sub("", line))
             b = BlockBuilder()
-            _inline(b, line[m.end() : body_end], start + m.end())
+            _inline(b, line[hm.end() : body_end], start + hm.end())
             block = b.build("heading", f"第{lineno}行")
             if block is not None:
-                if title_block is None and len(m.group(1)) == 1:
+                if title_block is None and len(hm.group(1)) == 1:
                     block.kind = "title"
                     title_block = block
                 blocks.append(block)

@@ -93,7 +93,7 @@ def resolve(region: str) -> Region | None:
         names.update(c.name for c in children.get(here.parent_code, ()))
         codes.update(c.code for c in children.get(here.parent_code, ()))
     names.update(s for n in list(names) if (s := short_name(n)))
-    former = {}
+    former: dict[str, Former] = {}
     for code in codes:
         for f in _history().get(code, ()):
             if f.name not in names:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 from textlint_gov.document import Block
 from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
@@ -51,15 +51,16 @@ class Rule:
     (/ 选项), each on a line of its own ending with a full-width colon.
     """
 
-    code: ClassVar[str]
-    name: ClassVar[str]
-    category: ClassVar[str]
-    severity: ClassVar[Severity]
-    summary: ClassVar[str]  # one line, for `govlint rules`
-    options: ClassVar[dict[str, Any]] = {}  # option name -> default value (its type is enforced)
-    kinds: ClassVar[frozenset[str] | None] = None  # block kinds checked; None: all
-    fix: ClassVar[Applicability | None] = None  # applicability of the suggestion as a fix
-    source: ClassVar[str] = ""  # the norm or document the rule rests on
+    # Set on the class by a Python rule, on the instance by a dictionary rule (rules/kinds.py).
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str  # one line, for `govlint rules`
+    options: dict[str, Any] = {}  # option name -> default value (its type is enforced)
+    kinds: frozenset[str] | None = None  # block kinds checked; None: all
+    fix: Applicability | None = None  # applicability of the suggestion as a fix
+    source: str = ""  # the norm or document the rule rests on
 
     def check(self, ctx: Context) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError

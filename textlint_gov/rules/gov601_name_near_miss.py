@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import ahocorasick_rs
+
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
 from textlint_gov.rules._divisions import former_names, place_stems, short_names
@@ -76,14 +78,12 @@ class _Index:
         for n in self.names:
             for i in range(len(n)):
                 self.keys.setdefault(n[:i] + "\0" + n[i + 1 :], set()).add(n)
-        self._ac = None
+        self._ac: ahocorasick_rs.AhoCorasick | None = None
 
     def exact_spans(self, text: str) -> list[tuple[int, int]]:
         if not self.names:
             return []
         if self._ac is None:
-            import ahocorasick_rs
-
             self._ac = ahocorasick_rs.AhoCorasick(sorted(self.names))
         return [(s, e) for _, s, e in self._ac.find_matches_as_indexes(text, overlapping=True)]
 

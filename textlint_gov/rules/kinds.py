@@ -35,6 +35,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import ahocorasick_rs
+
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules.base import CODE_RE, Context, Rule, RuleDefinitionError
 from textlint_gov.rules.mention import historic
@@ -153,7 +155,8 @@ class DictionaryRule(Rule):
         self.entries: list[Entry] = []
         self.files: list[str] = [origin]
         self._raw: list[tuple[list, str, bool]] = []  # (entries, file, shipped with the package)
-        self._automaton = None
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None  # None: no entry has a literal
+        self._compiled = False
 
     def docs(self) -> dict[str, str]:
         doc = dict(self._doc)
@@ -173,18 +176,16 @@ class DictionaryRule(Rule):
         self._raw.append((raw_entries, origin, shipped))
         if origin not in self.files:
             self.files.append(origin)
-        self._automaton = None
+        self._compiled = False
 
     def _compile(self) -> None:
-        if self._automaton is not None:
+        if self._compiled:
             return
         if self._raw:
             for raw_entries, origin, shipped in self._raw:
                 for i, raw in enumerate(raw_entries):
                     self.entries.append(parse_entry(raw, f"{origin}: 第{i + 1}条", check_regex=not shipped))
             self._raw = []
-        import ahocorasick_rs
-
         self._patterns: list[tuple[str, list[Entry]]] = []
         index: dict[str, int] = {}
         for e in self.entries:
@@ -198,8 +199,9 @@ class DictionaryRule(Rule):
                 [p for p, _ in self._patterns], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
             )
             if self._patterns
-            else False
+            else None
         )
+        self._compiled = True
         self._regex_entries = [e for e in self.entries if e.regex]
         self._regex_by_date: dict[_dt.date | None, list[Entry]] = {}
 
@@ -214,7 +216,7 @@ class DictionaryRule(Rule):
             for idx, s, e in self._automaton.find_matches_as_indexes(text):
                 wrong, entries = self._patterns[idx]
                 for entry in entries:
-                    if not entry.applies(post_date) or entry.guarded(text, s, entry.guards.get(wrong, ())):
+                    if not entry.applies(post_date) or entry.guarded(text, s, entry.guards.get(wrong, [])):
                         continue
                     if entry.boundary and not _on_boundaries(ctx, s, e):
                         continue

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 
-try:  # Python 3.11+
+if sys.version_info >= (3, 11):
     from re import _constants as _src
     from re import _parser as _sre
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _src  # type: ignore[no-redef]
-    import sre_parse as _sre  # type: ignore[no-redef]
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _src
+    import sre_parse as _sre
 
 _MAXREPEAT = _src.MAXREPEAT
 _REPEATS = {

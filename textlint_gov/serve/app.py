@@ -170,7 +170,7 @@ def create_app(
 
     engine = Engine.create(config if config is not None else load_config())
     static = {
-        name: resources.files("textlint_gov.serve").joinpath("static", name).read_bytes()
+        name: resources.files("textlint_gov.serve").joinpath("static").joinpath(name).read_bytes()
         for name in ("index.html", *_STATIC)
     }
 

@@ -17,6 +17,9 @@ it); the number of checks at once is bounded in ``app.py``.
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -33,9 +36,9 @@ class TimedH11Protocol(H11Protocol):
     body_idle_timeout = BODY_IDLE_TIMEOUT
     body_timeout = BODY_TIMEOUT
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
-        self._read_timer = None
-        self._body_deadline = None
+    def connection_made(self, transport) -> None:
+        self._read_timer: asyncio.TimerHandle | None = None
+        self._body_deadline: float | None = None
         super().connection_made(transport)
         self._arm(self.head_timeout)
 
@@ -44,8 +47,9 @@ class TimedH11Protocol(H11Protocol):
         self._read_timer = self.loop.call_later(max(0.0, delay), self._read_timed_out)
 
     def _disarm(self) -> None:
-        if getattr(self, "_read_timer", None) is not None:
-            self._read_timer.cancel()
+        timer = getattr(self, "_read_timer", None)
+        if timer is not None:
+            timer.cancel()
             self._read_timer = None
 
     def data_received(self, data: bytes) -> None:
@@ -111,7 +115,7 @@ def server_config(app, **overrides):
     """uvicorn's configuration for the review page: h11 with read deadlines, bounded connections."""
     import uvicorn
 
-    options = {
+    options: dict[str, Any] = {
         "log_level": "warning",
         "access_log": False,
         "timeout_keep_alive": 5,
