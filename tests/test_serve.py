@@ -323,10 +323,6 @@ def test_nothing_is_written(client, tmp_path, monkeypatch):
 
 
 def test_review_download_has_word_comments(client, tmp_path):
-    from textlint_gov.serve.app import review_function
-
-    if review_function() is None:
-        pytest.skip("textlint_gov.review.review_docx_bytes 不存在")
     data = docx_bytes(tmp_path, [LEADER_AND_TYPO], heading="关于做好防汛工作的通知")
     assert post_file(client, "防汛.docx", data).json()["review_available"] is True
     r = client.post("/api/review", params={"name": "防汛.docx"}, content=data)
@@ -341,14 +337,16 @@ def test_review_download_has_word_comments(client, tmp_path):
     assert post_file(client, "a.txt", "布署".encode()).json()["review_available"] is False
 
 
-def test_review_missing_is_reported(client, tmp_path, monkeypatch):
+def test_review_failure_is_one_clear_message(client, tmp_path, monkeypatch):
     import textlint_gov.serve.app as app_module
 
-    monkeypatch.setattr(app_module, "review_function", lambda: None)
+    def broken(data, findings):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(app_module, "review_docx_bytes", broken)
     data = docx_bytes(tmp_path, [LEADER_AND_TYPO])
-    assert post_file(client, "a.docx", data).json()["review_available"] is False
     r = client.post("/api/review", params={"name": "a.docx"}, content=data)
-    assert r.status_code == 501 and "尚未安装" in _no_traceback(r)
+    assert r.status_code == 500 and "改用问题清单" in _no_traceback(r) and "boom" not in r.text
 
 
 # ---- several clerks at once -------------------------------------------------------------------

@@ -29,6 +29,7 @@ import time
 from importlib import resources
 from urllib.parse import quote
 
+import anyio
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -37,7 +38,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from textlint_gov import __version__
-from textlint_gov.config import Config
+from textlint_gov.config import Config, load_config
+from textlint_gov.findings import CATEGORIES
+from textlint_gov.loaders import SUFFIXES
+from textlint_gov.review import review_docx_bytes
 from textlint_gov.serve.analysis import PASTE_NAME, Engine, InputError, check_suffix, result_json
 
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
@@ -144,56 +148,55 @@ def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:g} MB"
 
 
-def review_function():
-    """``textlint_gov.review.review_docx_bytes`` when that module is installed, else None."""
-    try:
-        from textlint_gov.review import review_docx_bytes
-    except Exception:  # the review module is optional (another feature); absent means no button
-        return None
-    return review_docx_bytes
+class ReviewPage:
+    """The page's endpoints around one shared, warmed :class:`Engine`. At most ``max_active`` checks,
+    fixes or reviews run at once, their uploads included; up to ``max_waiting`` more wait (bodies
+    unread) for at most ``queue_wait`` seconds, and any other gets 503 with a Chinese message."""
 
+    def __init__(
+        self, engine: Engine, *, max_upload: int, max_active: int, max_waiting: int, queue_wait: float
+    ) -> None:
+        self.engine = engine
+        self.max_upload, self.max_active = max_upload, max_active
+        self.max_waiting, self.queue_wait = max_waiting, queue_wait
+        self.static = {
+            name: resources.files("textlint_gov.serve").joinpath("static").joinpath(name).read_bytes()
+            for name in ("index.html", *_STATIC)
+        }
+        # checks running, requests waiting, most ever running; one event loop thread, so exact
+        self.running = self.waiting = self.peak = 0
 
-def create_app(
-    config: Config | None = None,
-    *,
-    max_upload: int = DEFAULT_MAX_UPLOAD,
-    allowed_hosts: list[str] | None = None,
-    max_active: int = DEFAULT_MAX_ACTIVE,
-    max_waiting: int = DEFAULT_MAX_WAITING,
-    queue_wait: float = QUEUE_WAIT,
-) -> Starlette:
-    """The application with one shared, warmed engine. ``allowed_hosts=None`` accepts any Host (tests
-    only; ``govlint serve`` always passes a list). At most ``max_active`` checks or reviews run at once,
-    their uploads included; up to ``max_waiting`` more wait (bodies unread) for at most ``queue_wait``
-    seconds, and any other gets 503 with a Chinese message."""
-    from textlint_gov.config import load_config
+    def routes(self) -> list[Route]:
+        return [
+            Route("/", self.page),
+            Route("/static/{name}", self.asset),
+            Route("/api/info", self.info),
+            Route("/api/check", self.check, methods=["POST"]),
+            Route("/api/review", self.review, methods=["POST"]),
+            Route("/api/fix", self.fix, methods=["POST"]),
+        ]
 
-    engine = Engine.create(config if config is not None else load_config())
-    static = {
-        name: resources.files("textlint_gov.serve").joinpath("static").joinpath(name).read_bytes()
-        for name in ("index.html", *_STATIC)
-    }
+    # ---- reading requests
 
-    async def read_body(request: Request) -> bytes:
+    async def read_body(self, request: Request) -> bytes:
         declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > max_upload:
+        if declared and declared.isdigit() and int(declared) > self.max_upload:
             raise TooLarge
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
-            if size > max_upload:
+            if size > self.max_upload:
                 raise TooLarge
             chunks.append(chunk)
         return b"".join(chunks)
 
-    async def payload(request: Request) -> tuple[bytes, str, bool]:
+    async def payload(self, request: Request) -> tuple[bytes, str, bool]:
         """(bytes, file name, pasted?) of a check or review request."""
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if ctype != "application/json":
-            name = (request.query_params.get("name") or "").strip().replace("\\", "/").rsplit("/", 1)[-1]
-            if name:
-                check_suffix(name)  # a .pdf is refused before its 20 MB are read
-        body = await read_body(request)
+        name = (request.query_params.get("name") or "").strip().replace("\\", "/").rsplit("/", 1)[-1]
+        if ctype != "application/json" and name:
+            check_suffix(name)  # a .pdf is refused before its 20 MB are read
+        body = await self.read_body(request)
         if ctype == "application/json":
             try:
                 data = json.loads(body.decode("utf-8"))
@@ -206,7 +209,6 @@ def create_app(
             if not text.strip():
                 raise InputError("没有可检查的文字：请先粘贴稿件内容", 400)
             return text.encode("utf-8"), PASTE_NAME, True
-        name = (request.query_params.get("name") or "").strip().replace("\\", "/").rsplit("/", 1)[-1]
         if not name:
             raise InputError("缺少文件名（name 参数），无法判断文件类型", 400)
         if len(name) > 255:
@@ -215,32 +217,45 @@ def create_app(
             raise InputError(f"“{name}”是空文件", 400)
         return body, name, False
 
-    active = [0, 0, 0]  # checks running, requests waiting, most ever running; one event loop thread, so exact
+    async def fix_request(self, request: Request) -> tuple[str, list[int] | None]:
+        """(pasted text, finding numbers or None for all) of a fix request."""
+        try:
+            data = json.loads((await self.read_body(request)).decode("utf-8"))
+            text, ids = data["text"], data.get("ids")
+            if not isinstance(text, str) or not (
+                ids is None or (isinstance(ids, list) and all(type(i) is int for i in ids))
+            ):
+                raise TypeError
+        except (ValueError, KeyError, TypeError, RecursionError, AttributeError):
+            raise InputError(
+                '请求格式不对：应为 {"text": 粘贴的文字, "ids": [问题编号] 或 null}', 400
+            ) from None
+        return text, ids
 
-    async def guarded(request: Request, work) -> Response:
-        import anyio
+    # ---- bounded work
 
-        deadline = time.monotonic() + queue_wait
-        while active[0] >= max_active:
-            if active[1] >= max_waiting or time.monotonic() >= deadline:
-                response = _error(f"服务器正忙：已有 {max_active} 份稿件正在检查，请稍等片刻再试", 503)
+    async def guarded(self, request: Request, work) -> Response:
+        deadline = time.monotonic() + self.queue_wait
+        while self.running >= self.max_active:
+            if self.waiting >= self.max_waiting or time.monotonic() >= deadline:
+                response = _error(f"服务器正忙：已有 {self.max_active} 份稿件正在检查，请稍等片刻再试", 503)
                 response.headers["Retry-After"] = "5"
                 response.headers["Connection"] = "close"  # its body is not read; do not keep the connection
                 return response
-            active[1] += 1
+            self.waiting += 1
             try:
                 await anyio.sleep(
                     0.05
                 )  # polling keeps this free of any one event loop (test clients make several)
             finally:
-                active[1] -= 1
-        active[0] += 1
-        active[2] = max(active[2], active[0])
+                self.waiting -= 1
+        self.running += 1
+        self.peak = max(self.peak, self.running)
         try:
             return await work(request)
         except TooLarge as e:
             _drop_frames(e)
-            return _error(f"文件过大：超过 {_mb(max_upload)} 的上限，请压缩图片或拆分后再上传", 413)
+            return _error(f"文件过大：超过 {_mb(self.max_upload)} 的上限，请压缩图片或拆分后再上传", 413)
         except InputError as e:
             _drop_frames(e)
             return _error(str(e), e.status)
@@ -252,64 +267,50 @@ def create_app(
             _drop_frames(e)
             return _error("服务器内部错误，未能完成检查。请把这份文稿交给管理员排查。", 500)
         finally:
-            active[0] -= 1
+            self.running -= 1
 
-    async def check(request: Request) -> Response:
+    def _result(self, doc, findings, name: str, pasted: bool) -> dict:
+        engine = self.engine
+        return result_json(doc, findings, name, engine.title_limit, pasted=pasted, hints=engine.hints)
+
+    # ---- endpoints
+
+    async def check(self, request: Request) -> Response:
         async def work(request):
-            data, name, pasted = await payload(request)
-            doc, findings = await run_in_threadpool(engine.check, data, name)
-            result = await run_in_threadpool(
-                result_json, doc, findings, name, engine.title_limit, pasted=pasted, hints=engine.hints
-            )
-            result["review_available"] = doc.meta.get("format") == "docx" and review_function() is not None
+            data, name, pasted = await self.payload(request)
+            doc, findings = await run_in_threadpool(self.engine.check, data, name)
+            result = await run_in_threadpool(self._result, doc, findings, name, pasted)
+            result["review_available"] = doc.meta.get("format") == "docx"
             return JSONResponse(result, headers=_SECURITY_HEADERS)
 
-        return await guarded(request, work)
+        return await self.guarded(request, work)
 
-    async def fix(request: Request) -> Response:
+    async def fix(self, request: Request) -> Response:
         """Apply the safe fixes to pasted text (all, or those of the findings named by ``ids``)
         and return the new text checked again: the server decides which fixes apply, as --fix does."""
 
         async def work(request):
-            try:
-                data = json.loads((await read_body(request)).decode("utf-8"))
-                text, ids = data["text"], data.get("ids")
-                if not isinstance(text, str) or not (
-                    ids is None or (isinstance(ids, list) and all(type(i) is int for i in ids))
-                ):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError, RecursionError, AttributeError):
-                raise InputError(
-                    '请求格式不对：应为 {"text": 粘贴的文字, "ids": [问题编号] 或 null}', 400
-                ) from None
-            doc, findings, applied = await run_in_threadpool(engine.fix, text, ids)
-            result = await run_in_threadpool(
-                result_json, doc, findings, PASTE_NAME, engine.title_limit, pasted=True, hints=engine.hints
-            )
+            text, ids = await self.fix_request(request)
+            doc, findings, applied = await run_in_threadpool(self.engine.fix, text, ids)
+            result = await run_in_threadpool(self._result, doc, findings, PASTE_NAME, True)
             result["applied"] = applied
             result["review_available"] = False
             return JSONResponse(result, headers=_SECURITY_HEADERS)
 
-        return await guarded(request, work)
+        return await self.guarded(request, work)
 
-    async def review(request: Request) -> Response:
+    async def review(self, request: Request) -> Response:
         async def work(request):
-            data, name, pasted = await payload(request)
+            data, name, pasted = await self.payload(request)
             if pasted or not name.lower().endswith(".docx"):
                 raise InputError("只有 Word 文稿（.docx）可以生成带批注的审阅稿", 415)
-            fn = review_function()
-            if fn is None:
-                raise InputError("本机的 govlint 尚未安装“带批注审阅稿”功能", 501)
-            _doc, findings = await run_in_threadpool(engine.check, data, name)
+            _doc, findings = await run_in_threadpool(self.engine.check, data, name)
             try:
-                out = await run_in_threadpool(fn, data, findings)
-            except InputError:
-                raise
+                out = await run_in_threadpool(review_docx_bytes, data, findings)
             except Exception as e:
                 log.error("生成审阅稿失败：%s: %s", type(e).__name__, e)
                 raise InputError("生成带批注的审阅稿失败，请改用问题清单（JSON）", 500) from None
-            stem = name[: -len(".docx")] or "稿件"
-            filename = f"{stem}.govlint.docx"
+            filename = f"{name[: -len('.docx')] or '稿件'}.govlint.docx"
             headers = dict(_SECURITY_HEADERS)
             headers["Content-Disposition"] = (
                 f"attachment; filename=\"review.govlint.docx\"; filename*=UTF-8''{quote(filename)}"
@@ -320,65 +321,73 @@ def create_app(
                 headers=headers,
             )
 
-        return await guarded(request, work)
+        return await self.guarded(request, work)
 
-    async def info(request: Request) -> Response:
-        from textlint_gov.findings import CATEGORIES
-        from textlint_gov.loaders import SUFFIXES
-
+    async def info(self, request: Request) -> Response:
+        engine = self.engine
         return JSONResponse(
             {
                 "version": __version__,
-                "max_upload": max_upload,
-                "max_upload_text": _mb(max_upload),
+                "max_upload": self.max_upload,
+                "max_upload_text": _mb(self.max_upload),
                 "suffixes": list(SUFFIXES),
                 "title_limit": engine.title_limit,
                 "categories": CATEGORIES,
-                "review_available": review_function() is not None,
+                "review_available": True,
                 "config": str(engine.config.path) if engine.config.path else None,
             },
             headers=_SECURITY_HEADERS,
         )
 
-    async def page(request: Request) -> Response:
+    async def page(self, request: Request) -> Response:
         return Response(
-            static["index.html"], media_type="text/html; charset=utf-8", headers=_SECURITY_HEADERS
+            self.static["index.html"], media_type="text/html; charset=utf-8", headers=_SECURITY_HEADERS
         )
 
-    async def asset(request: Request) -> Response:
+    async def asset(self, request: Request) -> Response:
         name = request.path_params["name"]
         if name not in _STATIC:
             return _error("没有这个文件", 404)
-        return Response(static[name], media_type=_STATIC[name], headers=_SECURITY_HEADERS)
+        return Response(self.static[name], media_type=_STATIC[name], headers=_SECURITY_HEADERS)
 
-    async def not_found(request: Request, exc) -> Response:
-        return _error("没有这个页面", getattr(exc, "status_code", 404))
 
-    async def server_error(request: Request, exc) -> Response:
-        log.error("未预料的错误：%s: %s", type(exc).__name__, exc)
-        return _error("服务器内部错误", 500)
+async def _not_found(request: Request, exc) -> Response:
+    return _error("没有这个页面", getattr(exc, "status_code", 404))
 
-    routes = [
-        Route("/", page),
-        Route("/static/{name}", asset),
-        Route("/api/info", info),
-        Route("/api/check", check, methods=["POST"]),
-        Route("/api/review", review, methods=["POST"]),
-        Route("/api/fix", fix, methods=["POST"]),
-    ]
+
+async def _server_error(request: Request, exc) -> Response:
+    log.error("未预料的错误：%s: %s", type(exc).__name__, exc)
+    return _error("服务器内部错误", 500)
+
+
+def create_app(
+    config: Config | None = None,
+    *,
+    max_upload: int = DEFAULT_MAX_UPLOAD,
+    allowed_hosts: list[str] | None = None,
+    max_active: int = DEFAULT_MAX_ACTIVE,
+    max_waiting: int = DEFAULT_MAX_WAITING,
+    queue_wait: float = QUEUE_WAIT,
+) -> Starlette:
+    """The application with one shared, warmed engine (:class:`ReviewPage`). ``allowed_hosts=None``
+    accepts any Host (tests only; ``govlint serve`` always passes a list)."""
+    engine = Engine.create(config if config is not None else load_config())
+    site = ReviewPage(
+        engine, max_upload=max_upload, max_active=max_active, max_waiting=max_waiting, queue_wait=queue_wait
+    )
     middleware = []
     if allowed_hosts is not None:
         # A page on the loopback interface answers only to its own name (no DNS rebinding).
         middleware.append(Middleware(HostCheck, allowed_hosts=allowed_hosts))
     app = Starlette(
-        routes=routes,
+        routes=site.routes(),
         middleware=middleware,
-        exception_handlers={404: not_found, 405: not_found, 500: server_error},
+        exception_handlers={404: _not_found, 405: _not_found, 500: _server_error},
     )
     app.state.engine = engine
     app.state.max_upload = max_upload
-    app.state.active = lambda: active[0]
-    app.state.peak_active = lambda: active[2]
+    app.state.active = lambda: site.running
+    app.state.peak_active = lambda: site.peak
     return app
 
 
