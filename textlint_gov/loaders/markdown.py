@@ -42,18 +42,44 @@ _INLINE = re.compile(
 def load_markdown(data: bytes, name: str) -> Document:
     text, enc, bom = decode(data)
     meta: dict = {"format": "md", "encoding": enc, "bom": bom, "newline": newline_style(text)}
-    lines = [
-        (m.start(), m.group().rstrip("\r\n"))
-        for m in _LINE.finditer(text)
-        if m.start() < len(text) or m.group()
-    ]
-    blocks: list[Block] = []
-    i = 0
-    title_block: Block | None = None
-    comments: list[tuple[int, int]] = []
+    reader = _Reader(text, meta)
+    reader.read()
+    meta["comments"] = reader.comments
+    return Document(name, text, reader.blocks, meta)
 
-    # Front matter
-    if lines and lines[0][1].strip() == "---":
+
+class _Reader:
+    """One pass over the lines of a Markdown draft: front matter, then block by block (fenced code
+    and HTML comments skipped, headings, setext headings, table rows, list items and paragraphs)."""
+
+    def __init__(self, text: str, meta: dict) -> None:
+        self.text, self.meta = text, meta
+        self.lines = [
+            (m.start(), m.group().rstrip("\r\n"))
+            for m in _LINE.finditer(text)
+            if m.start() < len(text) or m.group()
+        ]
+        self.blocks: list[Block] = []
+        self.title: Block | None = None
+        self.comments: list[tuple[int, int]] = []
+        self.para = BlockBuilder()
+        self.para_line = 0
+        self.fence: str | None = None
+        self.in_comment = False
+
+    def read(self) -> None:
+        first = self._front_matter()
+        for i in range(first, len(self.lines)):
+            start, line = self.lines[i]
+            self._line(start, line, i + 1)
+        self._flush()
+        self._place_title()
+
+    def _front_matter(self) -> int:
+        """Read a ``---`` block at the top (date, unit, title); the index of the first body line."""
+        lines = self.lines
+        if not lines or lines[0][1].strip() != "---":
+            return 0
         for j in range(1, len(lines)):
             if lines[j][1].strip() in ("---", "..."):
                 fm_text = "\n".join(line for _, line in lines[1:j])
@@ -62,118 +88,110 @@ def load_markdown(data: bytes, name: str) -> Document:
                 except yaml.YAMLError:
                     fm = {}
                 if isinstance(fm, dict):
-                    meta["front_matter"] = fm
+                    self.meta["front_matter"] = fm
                     for key in ("date", "unit"):
                         if fm.get(key) is not None:
-                            meta[key] = str(fm[key])
-                    title_block = _front_matter_title(lines[1:j])
-                i = j + 1
-                break
+                            self.meta[key] = str(fm[key])
+                    self.title = _front_matter_title(lines[1:j])
+                return j + 1
+        return 0
 
-    para = BlockBuilder()
-    para_line = 0
-
-    def flush() -> None:
-        nonlocal para
-        block = para.build("body", f"第{para_line}行")
+    def _flush(self) -> None:
+        block = self.para.build("body", f"第{self.para_line}行")
         if block is not None:
-            blocks.append(block)
-        para = BlockBuilder()
+            self.blocks.append(block)
+        self.para = BlockBuilder()
 
-    fence: str | None = None
-    in_comment = False
-    while i < len(lines):
-        start, line = lines[i]
-        lineno = i + 1
-        i += 1
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if in_comment:
+    def _add_heading(self, block: Block | None, is_title: bool) -> None:
+        if block is not None:
+            if self.title is None and is_title:
+                block.kind = "title"
+                self.title = block
+            self.blocks.append(block)
+
+    def _line(self, start: int, line: str, lineno: int) -> None:
+        if self.fence is not None:
+            if line.strip().startswith(self.fence):
+                self.fence = None
+            return
+        if self.in_comment:
             end = line.find("-->")
             if end >= 0:
-                in_comment = False
-                comments[-1] = (comments[-1][0], start + end + 3)
-            continue
+                self.in_comment = False
+                self.comments[-1] = (self.comments[-1][0], start + end + 3)
+            return
         if "<!--" in line and "-->" not in line[line.find("<!--") :]:
-            flush()
-            in_comment = True
-            comments.append((start + line.find("<!--"), len(text)))
-            before = line[: line.find("<!--")]
-            if before.strip():
-                _inline(para, before, start)
-            flush()
-            continue
+            self._open_comment(start, line)
+            return
         for m in re.finditer(r"<!--.*?-->", line):
-            comments.append((start + m.start(), start + m.end()))
+            self.comments.append((start + m.start(), start + m.end()))
         opening = _FENCE.match(line)
         if opening:
-            flush()
-            fence = opening.group(1)[0] * 3
-            continue
-        if not line.strip() or _HR.match(line) or _REFDEF.match(line) or _TABLE_SEP.match(line):
-            flush()
-            continue
-        if _SETEXT.match(line) and para.length:
-            # the paragraph above is a setext heading
-            block = para.build("heading", f"第{para_line}行")
-            para = BlockBuilder()
-            if block is not None:
-                if title_block is None and line.strip().startswith("="):
-                    block.kind = "title"
-                    title_block = block
-                blocks.append(block)
-            continue
-        hm = _HEADING.match(line)
-        if hm:
-            flush()
+            self._flush()
+            self.fence = opening.group(1)[0] * 3
+        elif not line.strip() or _HR.match(line) or _REFDEF.match(line) or _TABLE_SEP.match(line):
+            self._flush()
+        elif _SETEXT.match(line) and self.para.length:  # the paragraph above is a setext heading
+            block = self.para.build("heading", f"第{self.para_line}行")
+            self.para = BlockBuilder()
+            self._add_heading(block, line.strip().startswith("="))
+        elif hm := _HEADING.match(line):
+            self._flush()
             body_end = len(_HEADING_TAIL.sub("", line))
             b = BlockBuilder()
             _inline(b, line[hm.end() : body_end], start + hm.end())
-            block = b.build("heading", f"第{lineno}行")
-            if block is not None:
-                if title_block is None and len(hm.group(1)) == 1:
-                    block.kind = "title"
-                    title_block = block
-                blocks.append(block)
-            continue
+            self._add_heading(b.build("heading", f"第{lineno}行"), len(hm.group(1)) == 1)
+        else:
+            self._text_line(start, line, lineno)
+
+    def _open_comment(self, start: int, line: str) -> None:
+        """An HTML comment that goes on past this line: the text before it, then skip to ``-->``."""
+        self._flush()
+        self.in_comment = True
+        self.comments.append((start + line.find("<!--"), len(self.text)))
+        before = line[: line.find("<!--")]
+        if before.strip():
+            _inline(self.para, before, start)
+        self._flush()
+
+    def _text_line(self, start: int, line: str, lineno: int) -> None:
+        """A quoted, listed, table or paragraph line."""
         offset = 0
         q = _QUOTE.match(line)
         if q:
             offset = q.end()
         lm = _LIST.match(line, offset)
         if lm:
-            flush()
+            self._flush()
             offset = lm.end()
         if "|" in line and line.strip().startswith("|"):
-            flush()
-            cells = _split_cells(line)
-            for a, b_ in cells:
-                bb = BlockBuilder()
-                _inline(bb, line[a:b_], start + a)
-                block = bb.build("table", f"第{lineno}行")
+            self._flush()
+            for a, b in _split_cells(line):
+                cell = BlockBuilder()
+                _inline(cell, line[a:b], start + a)
+                block = cell.build("table", f"第{lineno}行")
                 if block is not None:
-                    blocks.append(block)
-            continue
-        if not para.length:
-            para_line = lineno
-        _inline(para, line[offset:], start + offset)
+                    self.blocks.append(block)
+            return
+        if not self.para.length:
+            self.para_line = lineno
+        _inline(self.para, line[offset:], start + offset)
         if lm:
-            flush()
-    flush()
+            self._flush()
 
-    if title_block is not None and title_block not in blocks:
-        same = next((b for b in blocks if b.kind == "heading" and b.text == title_block.text), None)
-        if same is not None:
-            same.kind = "title"  # the visible heading repeats the front matter title: check it there
-            title_block = same
-        else:
-            blocks.insert(0, title_block)
-    if title_block is not None:
-        meta.setdefault("title", title_block.text)
-    meta["comments"] = comments
-    return Document(name, text, blocks, meta)
+    def _place_title(self) -> None:
+        """The front matter title is checked where the page shows it: at the heading that repeats
+        it, else as a block of its own before the body."""
+        title = self.title
+        if title is not None and title not in self.blocks:
+            same = next((b for b in self.blocks if b.kind == "heading" and b.text == title.text), None)
+            if same is not None:
+                same.kind = "title"
+                title = same
+            else:
+                self.blocks.insert(0, title)
+        if title is not None:
+            self.meta.setdefault("title", title.text)
 
 
 def _inline(builder: BlockBuilder, line: str, source_start: int) -> None:
