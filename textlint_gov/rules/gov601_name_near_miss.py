@@ -156,100 +156,127 @@ class NameNearMiss(Rule):
         region = ctx.options.get("region") or ""
         if not region and not units:
             return
-        places, unit_index = _indexes(region, units)
-        text = ctx.text
-        words = ctx.words
-        reported: list[tuple[int, int]] = []
-        real = _real_places(text) if places.names else {}
+        scan = _Scan(ctx, region, units)
+        yield from scan.outdated()
+        yield from scan.near_misses(scan.units, is_place=False)
+        yield from scan.near_misses(scan.places, is_place=True)
+
+
+class _Scan:
+    """GOV601 over one block: what is known of the block's real places and word boundaries, and the
+    windows already reported (a longer name is judged before the shorter ones inside it)."""
+
+    def __init__(self, ctx: Context, region: str, units: tuple[str, ...]) -> None:
+        self.ctx, self.text, self.region = ctx, ctx.text, region
+        self.places, self.units = _indexes(region, units)
+        self.real = _real_places(self.text) if self.places.names else {}
         resolved = _resolve(region)
-        region_path = resolved.path if resolved else ()
-        former = resolved.former if resolved else {}
-        year = _post_year(ctx.meta)
-        bounds = ctx.boundaries() if places.names else frozenset()
-        if former:
-            yield from _outdated(text, former, resolved.names, year, real, bounds, words)
-        for index, is_place in ((unit_index, False), (places, True)):
-            if not index.names:
-                continue
-            covered = _prefix_sums(len(text), index.exact_spans(text))
-            for length in reversed(index.lengths):
-                for start in range(0, len(text) - length + 1):
-                    end = start + length
-                    window = text[start:end]
-                    if is_place and (window[-1] not in _PLACE_END or window[0] in _NOT_NAME_START):
+        self.region_path = resolved.path if resolved else ()
+        self.former = resolved.former if resolved else {}
+        self.current = resolved.names if resolved else frozenset()
+        self.bounds = ctx.boundaries() if self.places.names else frozenset()
+        self.reported: list[tuple[int, int]] = []
+
+    def outdated(self):
+        if self.former:
+            year = _post_year(self.ctx.meta)
+            yield from _outdated(
+                self.text, self.former, self.current, year, self.real, self.bounds, self.ctx.words
+            )
+
+    def near_misses(self, index: _Index, is_place: bool):
+        """Windows one character off a name of ``index``, longest names first."""
+        if not index.names:
+            return
+        text = self.text
+        covered = _prefix_sums(len(text), index.exact_spans(text))
+        for length in reversed(index.lengths):
+            for start in range(0, len(text) - length + 1):
+                end = start + length
+                cands = self._candidates(index, is_place, covered, start, end)
+                if cands is None:
+                    continue
+                certain, elsewhere = len(cands) == 1, None
+                if is_place:
+                    verdict = self._place_verdict(index, start, end, cands)
+                    if verdict is None:
                         continue
-                    if not all(_CJK.match(c) for c in window):
-                        continue
-                    if covered[end] - covered[start] or any(a < end and start < b for a, b in reported):
-                        continue
-                    cands = index.near(window)
-                    if cands is None or window in words or any(window in w for w in words):
-                        continue
-                    elsewhere = None
-                    certain = len(cands) == 1
-                    if is_place:
-                        if any(window[-1] != c[-1] and c[-1] not in _PLACE_END for c in cands):
-                            continue
-                        after_name = any(b == start for _, b in real.values())  # 偃师区|府甸镇
-                        if (start not in bounds and not after_name) or end not in bounds:
-                            continue  # the window cuts a word: 现代化|城区, 人民政府|副镇长
-                        if window[-2:] in _GENERIC and (
-                            length == 3 or _common_word(window[:-2], ctx.segmenter)
-                        ):
-                            continue  # 到乡镇、好城区、强化街道: a word plus a common noun
-                        if window[-2] in _DEICTIC and all(c[-2] != window[-2] for c in cands):
-                            continue  # 10日我乡 (日溪乡)、今年全县: 我乡/全县 is a phrase, not the end of a name
-                        if _common_word(window[:-1], ctx.segmenter) and window[:-1] not in place_stems():
-                            continue  # 安全县、经济区: the stem is an ordinary word, not a place
-                        if all(c.endswith(("街道", "办事处")) for c in cands) and not window.endswith(
-                            ("街道", "办事处")
-                        ):
-                            continue  # 平台渠道 is no 平台街道
-                        if _foreign_place_before(text, start, real, index.names):
-                            continue  # 山西省大宁县徐家垛乡: a place under another county
-                        span = real.get(start)
-                        if any(a < end and start < b and (a, b) != (start, end) for a, b in real.values()):
-                            continue  # part of a longer real name: 洪格尔高勒镇
-                        if (
-                            span == (start, end)
-                            or window in former_names()
-                            or window in short_names()
-                            or window in place_stems()
-                        ):  # 景德镇 (市)
-                            # a real place elsewhere in China (or a former name): a near-miss where the
-                            # text puts it inside the region (偃师区府甸镇) or where a town name stands
-                            # alone (翟店镇 in a table of 偃师区's towns), never where it names its own
-                            # province or city (湖南省岳阳市) and never for certain
-                            elsewhere = _real_parent_nearby(text, start, window)
-                            if elsewhere is True:
-                                continue
-                            if not _region_nearby(text, start, region_path) and not (
-                                _is_town(window)
-                                and _alone(text, start, end)
-                                and not _common_word(window, ctx.segmenter)
-                            ):
-                                continue  # 信阳市公安局: another city, named as such; 双龙镇十八洞村
-                            certain = False
-                        if any(c in former for c in cands):
-                            certain = False  # 苏沃镇: 苏平镇 now, but 苏澳镇 in its day
-                    reported.append((start, end))
-                    kind = "地名" if is_place else "单位名称"
-                    level = None if certain else Severity.WARNING
-                    shown = [f"{c}（旧名）" if c in former else c for c in cands]
-                    if len(cands) > 1:  # one character off several names: say which, suggest none
-                        yield Hit(
-                            start, end, f"{kind}“{window}”疑有错字，应为“{'”或“'.join(shown)}”", None, level
-                        )
-                    elif elsewhere:
-                        yield Hit(
-                            start,
-                            end,
-                            f"地名“{window}”疑有错字，本地应为“{shown[0]}”（“{window}”在{elsewhere}）",
-                            cands[0],
-                            level,
-                        )
-                    else:
-                        yield Hit(start, end, f"{kind}“{window}”疑有错字，应为“{shown[0]}”", cands[0], level)
+                    sure, elsewhere = verdict
+                    certain = certain and sure
+                self.reported.append((start, end))
+                yield self._hit(start, end, cands, is_place, certain, elsewhere)
+
+    def _candidates(self, index: _Index, is_place: bool, covered, start: int, end: int):
+        """The names ``text[start:end]`` is one character off, or None when the window is no candidate."""
+        window = self.text[start:end]
+        if is_place and (window[-1] not in _PLACE_END or window[0] in _NOT_NAME_START):
+            return None
+        if not all(_CJK.match(c) for c in window):
+            return None
+        if covered[end] - covered[start] or any(a < end and start < b for a, b in self.reported):
+            return None
+        cands = index.near(window)
+        words = self.ctx.words
+        if cands is None or window in words or any(window in w for w in words):
+            return None
+        return cands
+
+    def _place_verdict(self, index: _Index, start: int, end: int, cands) -> tuple[bool, str | None] | None:
+        """None when the window is not a misspelt local place; else (may it be certain?, where the
+        written form is a real place elsewhere)."""
+        text, real, seg = self.text, self.real, self.ctx.segmenter
+        window, length = text[start:end], end - start
+        if any(window[-1] != c[-1] and c[-1] not in _PLACE_END for c in cands):
+            return None
+        after_name = any(b == start for _, b in real.values())  # 偃师区|府甸镇
+        if (start not in self.bounds and not after_name) or end not in self.bounds:
+            return None  # the window cuts a word: 现代化|城区, 人民政府|副镇长
+        if window[-2:] in _GENERIC and (length == 3 or _common_word(window[:-2], seg)):
+            return None  # 到乡镇、好城区、强化街道: a word plus a common noun
+        if window[-2] in _DEICTIC and all(c[-2] != window[-2] for c in cands):
+            return None  # 10日我乡 (日溪乡)、今年全县: 我乡/全县 is a phrase, not the end of a name
+        if _common_word(window[:-1], seg) and window[:-1] not in place_stems():
+            return None  # 安全县、经济区: the stem is an ordinary word, not a place
+        if all(c.endswith(("街道", "办事处")) for c in cands) and not window.endswith(("街道", "办事处")):
+            return None  # 平台渠道 is no 平台街道
+        if _foreign_place_before(text, start, real, index.names):
+            return None  # 山西省大宁县徐家垛乡: a place under another county
+        if any(a < end and start < b and (a, b) != (start, end) for a, b in real.values()):
+            return None  # part of a longer real name: 洪格尔高勒镇
+        sure, elsewhere = True, None
+        if (
+            real.get(start) == (start, end)
+            or window in former_names()
+            or window in short_names()
+            or (window in place_stems())
+        ):  # 景德镇 (市)
+            # a real place elsewhere in China (or a former name): a near-miss where the text puts it
+            # inside the region (偃师区府甸镇) or where a town name stands alone (翟店镇 in a table of
+            # 偃师区's towns), never where it names its own province or city (湖南省岳阳市), never certain
+            found = _real_parent_nearby(text, start, window)
+            if found is True:
+                return None
+            elsewhere = found or None
+            if not _region_nearby(text, start, self.region_path) and not (
+                _is_town(window) and _alone(text, start, end) and not _common_word(window, seg)
+            ):
+                return None  # 信阳市公安局: another city, named as such; 双龙镇十八洞村
+            sure = False
+        if any(c in self.former for c in cands):
+            sure = False  # 苏沃镇: 苏平镇 now, but 苏澳镇 in its day
+        return sure, elsewhere
+
+    def _hit(self, start: int, end: int, cands, is_place: bool, certain: bool, elsewhere: str | None) -> Hit:
+        window = self.text[start:end]
+        kind = "地名" if is_place else "单位名称"
+        level = None if certain else Severity.WARNING
+        shown = [f"{c}（旧名）" if c in self.former else c for c in cands]
+        if len(cands) > 1:  # one character off several names: say which, suggest none
+            return Hit(start, end, f"{kind}“{window}”疑有错字，应为“{'”或“'.join(shown)}”", None, level)
+        if elsewhere:
+            message = f"地名“{window}”疑有错字，本地应为“{shown[0]}”（“{window}”在{elsewhere}）"
+            return Hit(start, end, message, cands[0], level)
+        return Hit(start, end, f"{kind}“{window}”疑有错字，应为“{shown[0]}”", cands[0], level)
 
 
 def _resolve(region: str):
