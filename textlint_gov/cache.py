@@ -35,6 +35,7 @@ from textlint_gov.findings import (
     finding_from_record,
     finding_to_record,
 )
+from textlint_gov.rules.kinds import dictionaries_dir
 
 DEFAULT_DIR = ".govlint_cache"
 FORMAT = 2  # the entry layout; entries of another layout are misses
@@ -159,7 +160,6 @@ def _hash_tree(h, root: Path, patterns: tuple[str, ...]) -> None:
 
 def config_fingerprint(config) -> str:
     """Changes whenever a rule, a dictionary or the configuration changes."""
-    from textlint_gov.rules.kinds import dictionaries_dir
 
     h = hashlib.sha256(__version__.encode())
     pkg = Path(__file__).parent

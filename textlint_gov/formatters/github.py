@@ -9,6 +9,7 @@ Actions runner expects (``%``, CR, LF; in properties also ``:`` and ``,``). Colu
 from __future__ import annotations
 
 from textlint_gov.findings import CATEGORIES, Severity
+from textlint_gov.formatters.text import suggestion_text
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -22,7 +23,6 @@ def escape_property(s: str) -> str:
 
 
 def render(results, **_options) -> str:
-    from textlint_gov.formatters.text import suggestion_text
 
     out: list[str] = []
     for r in results:

@@ -15,7 +15,9 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from textlint_gov import __version__
+from textlint_gov.docs import rule_markdown
 from textlint_gov.findings import CATEGORIES, Applicability, Severity
+from textlint_gov.rules import registry
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -46,7 +48,6 @@ def _artifact(path: str) -> dict:
 
 
 def _rule_descriptor(rule) -> dict:
-    from textlint_gov.docs import rule_markdown
 
     docs = rule.docs()
     markdown = rule_markdown(rule)
@@ -80,7 +81,6 @@ def _region(f) -> dict:
 
 
 def render(results, **_options) -> str:
-    from textlint_gov.rules import registry
 
     rules = [_rule_descriptor(r) for r in registry()]
     index = {r["id"]: i for i, r in enumerate(rules)}

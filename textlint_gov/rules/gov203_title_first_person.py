@@ -6,6 +6,7 @@ import re
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
+from textlint_gov.rules._divisions import check_region, resolve
 
 _FIRST = re.compile(r"我(省|市|州|县|区|旗|镇|乡|街道)")
 
@@ -34,15 +35,12 @@ class TitleFirstPerson(Rule):
     source = "人社部中国就业网来稿要求（2021-11-11）；福建文明风信息登载考评暂行办法（来稿规范）"
 
     def prepare(self, options) -> None:
-        from textlint_gov.rules._divisions import check_region
 
         check_region(options.get("region") or "")
 
     def check(self, ctx: Context):
         region = None
         if ctx.options.get("region"):
-            from textlint_gov.rules._divisions import resolve
-
             region = resolve(ctx.options["region"])
         for m in _FIRST.finditer(ctx.text):
             name = region.name_for(m.group(1)) if region else None

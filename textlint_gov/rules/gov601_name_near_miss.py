@@ -9,7 +9,15 @@ import ahocorasick_rs
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
-from textlint_gov.rules._divisions import former_names, place_stems, short_names
+from textlint_gov.rules._divisions import (
+    all_names_matcher,
+    ancestors_of,
+    check_region,
+    former_names,
+    place_stems,
+    resolve,
+    short_names,
+)
 from textlint_gov.tokens import Segmenter
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -104,8 +112,6 @@ def _indexes(region: str, units: tuple[str, ...]) -> tuple[_Index, _Index]:
     if key not in _CACHE:
         places: frozenset[str] = frozenset()
         if region:
-            from textlint_gov.rules._divisions import resolve
-
             r = resolve(region)
             places = (r.names | frozenset(r.former)) if r else frozenset()
         if len(_CACHE) > 16:
@@ -147,7 +153,6 @@ class NameNearMiss(Rule):
     )
 
     def prepare(self, options) -> None:
-        from textlint_gov.rules._divisions import check_region
 
         check_region(options.get("region") or "")
 
@@ -282,7 +287,6 @@ class _Scan:
 def _resolve(region: str):
     if not region:
         return None
-    from textlint_gov.rules._divisions import resolve
 
     return resolve(region)
 
@@ -376,7 +380,6 @@ def _region_nearby(text: str, start: int, path: tuple[str, ...]) -> bool:
 
 def _real_places(text: str) -> dict[int, tuple[int, int]]:
     """Occurrences of any division name of China, leftmost-longest: start -> (start, end)."""
-    from textlint_gov.rules._divisions import all_names_matcher
 
     return {s: (s, e) for _, s, e in all_names_matcher().find_matches_as_indexes(text)}
 
@@ -384,7 +387,6 @@ def _real_places(text: str) -> dict[int, tuple[int, int]]:
 def _real_parent_nearby(text: str, start: int, name: str):
     """True when an ancestor of a real division called ``name`` appears just before it; else the
     province(s) where such a name exists (for the message)."""
-    from textlint_gov.rules._divisions import ancestors_of
 
     before = text[max(0, start - 14) : start]
     provinces = []

@@ -14,7 +14,12 @@ from pathlib import PurePath
 
 from textlint_gov.config import Config
 from textlint_gov.document import Block, Document
+from textlint_gov.engine import RuleCrash, lint
 from textlint_gov.findings import CATEGORIES, Applicability, Finding, Severity
+from textlint_gov.fix import fix_bytes
+from textlint_gov.loaders import SUFFIXES, LoadError, load_bytes
+from textlint_gov.rules import registry
+from textlint_gov.rules.gov201_title_length import cut_at, display_width
 
 PASTE_NAME = "粘贴文本.txt"
 
@@ -46,8 +51,6 @@ class Engine:
 
     @classmethod
     def create(cls, config: Config) -> Engine:
-        from textlint_gov.engine import lint
-        from textlint_gov.loaders import load_bytes
 
         config.rules()  # compile dictionaries and rule options now, not in a request thread
         engine = cls(config, _title_limit(config), _hints(config))
@@ -59,8 +62,6 @@ class Engine:
 
     def check(self, data: bytes, name: str) -> tuple[Document, list[Finding]]:
         """Load and lint; every failure becomes an :class:`InputError` with a Chinese message."""
-        from textlint_gov.engine import RuleCrash, lint
-        from textlint_gov.loaders import LoadError, load_bytes
 
         check_suffix(name)
         try:
@@ -78,8 +79,6 @@ class Engine:
     def fix(self, text: str, ids: list[int] | None) -> tuple[Document, list[Finding], int]:
         """The pasted ``text`` with the safe fixes applied as ``--fix`` applies them (all, or those of
         the findings numbered ``ids`` in a check of the same text), and its new findings."""
-        from textlint_gov.engine import RuleCrash
-        from textlint_gov.fix import fix_bytes
 
         try:
             result = fix_bytes(text.encode("utf-8"), PASTE_NAME, self.config, only=ids)
@@ -91,7 +90,6 @@ class Engine:
 
 def check_suffix(name: str) -> None:
     """An :class:`InputError` (415) for a file type govlint cannot read, before its bytes are read."""
-    from textlint_gov.loaders import SUFFIXES
 
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUFFIXES:
@@ -104,7 +102,6 @@ def _title_limit(config: Config) -> float:
     for cr in config.rules():
         if cr.rule.code == "GOV201":
             return float(cr.options["max-width"])
-    from textlint_gov.rules import registry
 
     reg = registry()
     default = reg["GOV201"].options["max-width"] if "GOV201" in reg else 30.0
@@ -136,7 +133,6 @@ def _first_line(text: str, limit: int = 80) -> str:
 
 def title_preview(doc: Document, limit: float) -> dict | None:
     """The title as the front page list would cut it at ``limit`` (GOV201's display width)."""
-    from textlint_gov.rules.gov201_title_length import cut_at, display_width
 
     block = doc.title
     text = block.text if block is not None else (doc.meta.get("title") or "")
