@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textlint_gov.config import Config
 from textlint_gov.document import Block, Document
-from textlint_gov.findings import Applicability, Edit, Finding, Hit
+from textlint_gov.findings import Applicability, Finding, Hit, finding_at
 from textlint_gov.rules import Context
 from textlint_gov.rules.mention import mentioned
+from textlint_gov.suppress import apply_suppressions
 
 # Categories whose findings say "write X instead": a form quoted as the example of what not to
 # write (误写为“布署”, “习近平书记”的表述) is talked about, not used, and is left alone.
@@ -93,46 +96,6 @@ def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
     )
 
 
-def finding_at(
-    doc: Document,
-    code: str,
-    category: str,
-    severity,
-    start: int,
-    end: int,
-    message: str,
-    *,
-    match: str | None = None,
-    suggestion: str | None = None,
-    where: str = "",
-    applicability: Applicability | None = None,
-) -> Finding:
-    """A finding for the source span [start, end) of ``doc``; its fix replaces the span with the
-    suggestion."""
-    line, col = doc.location(start)
-    end_line, end_col = doc.location(end)
-    return Finding(
-        code=code,
-        category=category,
-        severity=severity,
-        message=message,
-        path=doc.path,
-        start=start,
-        end=end,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        match=doc.source[start:end] if match is None else match,
-        suggestion=suggestion,
-        where=where,
-        fix=(Edit(start, end, suggestion),) if suggestion is not None else (),
-        applicability=applicability,
-    )
-
-
 def _suppress(doc: Document, findings: list[Finding], config: Config) -> list[Finding]:
     """Inline suppressions (``<!-- govlint-disable ... -->``) and GOV901 for unused ones."""
-    from textlint_gov.suppress import apply_suppressions
-
     return apply_suppressions(doc, findings, config)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textlint_gov.document import Document
 
 
 class Severity(str, Enum):
@@ -138,4 +142,42 @@ def finding_from_record(d: dict) -> Finding:
         where=d.get("where", ""),
         fix=tuple(Edit(*e) for e in d.get("fix", ())),
         applicability=Applicability(d["applicability"]) if d.get("applicability") else None,
+    )
+
+
+def finding_at(
+    doc: Document,
+    code: str,
+    category: str,
+    severity,
+    start: int,
+    end: int,
+    message: str,
+    *,
+    match: str | None = None,
+    suggestion: str | None = None,
+    where: str = "",
+    applicability: Applicability | None = None,
+) -> Finding:
+    """A finding for the source span [start, end) of ``doc``; its fix replaces the span with the
+    suggestion."""
+    line, col = doc.location(start)
+    end_line, end_col = doc.location(end)
+    return Finding(
+        code=code,
+        category=category,
+        severity=severity,
+        message=message,
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        match=doc.source[start:end] if match is None else match,
+        suggestion=suggestion,
+        where=where,
+        fix=(Edit(start, end, suggestion),) if suggestion is not None else (),
+        applicability=applicability,
     )

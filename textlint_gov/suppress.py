@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from textlint_gov.findings import Applicability, Finding, Severity
+from textlint_gov.findings import Applicability, Finding, Severity, finding_at
+from textlint_gov.rules import registry
 
 UNUSED_CODE = "GOV901"
 
@@ -127,8 +128,6 @@ def apply_suppressions(doc, findings: list[Finding], config) -> list[Finding]:
 
 
 def _unused_severity(doc, config) -> Severity | None:
-    from textlint_gov.rules import registry
-
     reg = registry()
     if UNUSED_CODE not in reg or not config.enabled(UNUSED_CODE, config.ignores_for(doc.path)):
         return None
@@ -146,8 +145,6 @@ def _unused_codes(d: Directive) -> list[str] | None:
 
 
 def _make(doc, start: int, end: int, message: str, severity: Severity) -> Finding:
-    from textlint_gov.engine import finding_at
-
     line, _ = doc.location(start)
     return finding_at(
         doc,
