@@ -37,7 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textlint_gov.document import Document
+from textlint_gov.docxedit import pieces, set_text
+from textlint_gov.engine import RuleCrash, lint
 from textlint_gov.findings import Applicability, Finding
+from textlint_gov.formatters import FileResult
+from textlint_gov.formatters.text import suggestion_text
+from textlint_gov.loaders import LoadError, load_bytes, read_input, read_stream
 
 MAX_PASSES = 10
 
@@ -148,8 +153,6 @@ def fix_bytes(data: bytes, path: str, config, only: Collection[int] | None = Non
     Raises :class:`textlint_gov.loaders.LoadError` when the draft cannot be read and
     :class:`textlint_gov.engine.RuleCrash` when a rule fails.
     """
-    from textlint_gov.engine import lint
-    from textlint_gov.loaders import load_bytes
 
     result = FixResult(path, data, data)
     doc = load_bytes(data, path)
@@ -254,7 +257,6 @@ def _crosses(gaps: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _fix_docx(doc, findings):
-    from textlint_gov.docxedit import pieces, set_text
 
     d = doc.meta["docx"]
     paragraphs = doc.meta["paragraphs"]
@@ -382,7 +384,6 @@ def replace_checked(path: str | os.PathLike, data: bytes, original: bytes, befor
     saved it while govlint ran), nothing is replaced and :class:`WriteRefused` says so. Refused too:
     several hard links, no write permission (:func:`check_rewritable`), an owner that cannot be kept.
     """
-    from textlint_gov.loaders import LoadError, read_input
 
     target = Path(os.path.realpath(path))
     st = check_rewritable(target)
@@ -419,7 +420,6 @@ def fix_file(path: str, config, write: bool = True) -> FixResult:
     """Fix one draft on disk; with ``write=False`` (``--diff``) the file is left as it is.
 
     Raises :class:`WriteRefused` when the file may not be replaced (see :func:`replace_checked`)."""
-    from textlint_gov.loaders import read_input
 
     data = read_input(path)
     before = os.stat(path)
@@ -435,10 +435,6 @@ def fix_file(path: str, config, write: bool = True) -> FixResult:
 def fix_target(target: str, config, write: bool = True, stdin_filename: str = "stdin.txt"):
     """``govlint --fix`` / ``--diff`` on one path: (FileResult with what is left, FixResult or None)."""
     import sys
-
-    from textlint_gov.engine import RuleCrash
-    from textlint_gov.formatters import FileResult
-    from textlint_gov.loaders import LoadError, read_input, read_stream
 
     name = target
     try:
@@ -469,7 +465,6 @@ def fix_target(target: str, config, write: bool = True, stdin_filename: str = "s
 
 def report(results: list[FixResult]) -> str:
     """What ``--fix`` changed and which safe fixes it left alone, one line each."""
-    from textlint_gov.formatters.text import suggestion_text
 
     out: list[str] = []
     for r in results:

@@ -26,6 +26,14 @@ from pathlib import Path
 
 import click
 
+from textlint_gov.cli import err, load_config_or_exit
+from textlint_gov.docxedit import isolate, paragraph_text, run_spans
+from textlint_gov.engine import RuleCrash, lint
+from textlint_gov.fix import write_new
+from textlint_gov.formatters.text import suggestion_text
+from textlint_gov.loaders import LoadError, load_bytes, read_input
+from textlint_gov.status import EXIT_ERROR, EXIT_OK
+
 AUTHOR = "govlint"
 INITIALS = "GL"
 
@@ -38,7 +46,6 @@ def review_path(path: str | Path) -> Path:
 
 def comment_text(f) -> str:
     """What the comment says: the rule, what is wrong, what to write instead."""
-    from textlint_gov.formatters.text import suggestion_text
 
     text = f"{f.code} {f.message}"
     if f.suggestion is not None and suggestion_text(f.suggestion) not in f.message:
@@ -60,9 +67,6 @@ def review_docx_bytes(data: bytes, findings) -> bytes:
 def _annotate(data: bytes, findings):
     """(the freshly loaded document with the comments added, the findings that got a comment)."""
     from docx.text.run import Run
-
-    from textlint_gov.docxedit import isolate, paragraph_text, run_spans
-    from textlint_gov.loaders import load_bytes
 
     doc = load_bytes(data, "review.docx")  # a fresh parse: the caller's objects are never touched
     d = doc.meta["docx"]
@@ -125,7 +129,6 @@ def _renumber(d) -> None:
 
 def _fallback_paragraph(paragraphs, body_root):
     """The first body paragraph with text (the title): anchor of comments that have no place."""
-    from textlint_gov.docxedit import run_spans
 
     for p in paragraphs:
         if p is not None and p.getroottree().getroot() is body_root and run_spans(p):
@@ -145,10 +148,6 @@ def _fallback_paragraph(paragraphs, body_root):
 @click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
 def review(path, config_path, select, ignore):
     """生成带批注的 Word 审阅稿：draft.docx -> draft.govlint.docx（原文不变）。"""
-    from textlint_gov.cli import err, load_config_or_exit
-    from textlint_gov.engine import RuleCrash, lint
-    from textlint_gov.loaders import LoadError, load_bytes, read_input
-    from textlint_gov.status import EXIT_ERROR, EXIT_OK
 
     src = Path(path)
     if src.suffix.lower() != ".docx":
@@ -173,7 +172,6 @@ def review(path, config_path, select, ignore):
     if target.absolute() == src.absolute():  # pragma: no cover - cannot happen with the .govlint suffix
         err(f"{path}: 审阅稿不能覆盖原文")
         sys.exit(EXIT_ERROR)
-    from textlint_gov.fix import write_new
 
     try:
         write_new(target, reviewed)  # a link planted at the target is replaced, never followed

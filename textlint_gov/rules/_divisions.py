@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from textlint_gov.rules.base import RuleDefinitionError
+
 SUFFIXES = ("街道办事处", "办事处", "街道", "镇", "乡", "区", "县", "市", "旗", "盟", "州", "省")
 
 
@@ -105,8 +107,6 @@ def check_region(region: str) -> None:
     """A ``region`` option that names no current division is a configuration error (rules that
     read it call this from ``prepare``)."""
     if region and resolve(region) is None:
-        from textlint_gov.rules import RuleDefinitionError
-
         raise RuleDefinitionError(
             f"region“{region}”不是现行行政区划名称（从省级写起，如 河南省洛阳市偃师区）"
         )

@@ -37,7 +37,7 @@ from typing import Any
 
 import ahocorasick_rs
 
-from textlint_gov.findings import Applicability, Hit, Severity
+from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
 from textlint_gov.rules.base import CODE_RE, Context, Rule, RuleDefinitionError
 from textlint_gov.rules.mention import historic
 from textlint_gov.rules.regexsafety import regex_problem
@@ -112,8 +112,6 @@ class DictionaryRule(Rule):
                 f"{origin}: rule.code“{_short(self.code)}”不合法（应为大写字母加三位数字，如 XYZ001）"
             )
         self.name = _header_str(header, "name", origin, self.code.lower())
-        from textlint_gov.findings import CATEGORIES
-
         self.category = _header_str(header, "category", origin)
         if self.category not in CATEGORIES:
             raise RuleDefinitionError(
