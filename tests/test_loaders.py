@@ -303,3 +303,19 @@ def test_missing_file():
 def test_markdown_link_target_with_parentheses_is_dropped():
     doc = load_bytes("# 标题\n\n见[通知](https://a.gov.cn/a_(1).html)和![图](x_(2).png)。\n".encode(), "a.md")
     assert [b.text for b in doc.blocks] == ["标题", "见通知和。"]
+
+
+@pytest.mark.parametrize(
+    "page,text",
+    [("&nbspdate: x", "date: x"), ("&copy2021年", "©2021年"), ("&notit; 好", "¬it; 好"), ("a&nbsp;b", "a\xa0b")],
+)
+def test_html_reference_without_semicolon_keeps_the_letters_positions(page, text):
+    """``&nbspdate`` is an NBSP then ``date`` (HTML5's longest-prefix rule): the letters after the
+    reference keep their own source positions (found by the fuzz test)."""
+    doc = load_bytes(page.encode("utf-8"), "a.html")
+    [block] = doc.blocks
+    assert block.text == text.strip()
+    for t0, s0, tl, sl in block.segments:
+        assert t0 >= 0 and s0 >= 0
+        if tl == sl:
+            assert doc.source[s0 : s0 + sl] == block.text[t0 : t0 + tl]

@@ -201,11 +201,11 @@ class _Parser(HTMLParser):
         start = self._abs()
         m = _ENTITY.match(self.source, start)
         raw = m.group() if m else "&"
-        decoded = html.unescape(raw)
-        if self.in_title:
-            self.title_builder.add(decoded, start, len(raw))
-        elif not self.skip_depth:
-            self._text(decoded, start, len(raw))
+        for piece, at, length in _entity_pieces(raw, start):
+            if self.in_title:
+                self.title_builder.add(piece, at, length)
+            elif not self.skip_depth:
+                self._text(piece, at, length)
 
     def handle_entityref(self, name: str) -> None:
         self._ref(name)
@@ -401,6 +401,20 @@ def _title(parser: _Parser, sel: Selection, blocks: list[Block]) -> Block | None
 
 def _as_title(block: Block) -> Block:
     return Block(block.text, "title", block.where, block.segments)
+
+
+def _entity_pieces(raw: str, start: int) -> list[tuple[str, int, int | None]]:
+    """A character reference as (text, source start, source length or None for literal text): a
+    named reference without ``;`` decodes only its longest known name (``&nbspdate`` is an NBSP
+    then the letters ``date``), so the letters keep their own positions."""
+    decoded = html.unescape(raw)
+    if raw.startswith("&#") or decoded == raw:
+        return [(decoded, start, len(raw))]
+    for k in range(3, len(raw) + 1):  # the shortest name that decodes as the whole does
+        head = html.unescape(raw[:k])
+        if head != raw[:k] and head + raw[k:] == decoded:
+            return [(head, start, k), (raw[k:], start + k, None)] if k < len(raw) else [(head, start, k)]
+    return [(decoded, start, len(raw))]
 
 
 def _decode_html(data: bytes) -> tuple[str, str, bytes]:
