@@ -510,7 +510,7 @@ def test_week_owned_by_the_month_of_its_thursday(tmp_path):
     (ex / "units.yaml").write_text("units:\n  - {name: 甲局, group: 市直单位}\n", encoding="utf-8")
     for day in ("2021-03-30", "2021-04-07", "2021-04-30", "2021-05-03"):
         _txt(ex / "甲局" / f"{day} 稿.txt", "召开会议。")
-    (ex / "甲局" / "附件.pdf").write_bytes(b"%PDF-1.4")
+    (ex / "甲局" / "附件.odt").write_bytes(b"PK\x03\x04")
     _txt(ex / "无单位.txt", "召开会议。")
     cfg = Config(select=["GOV3"], scoring={"missed_week_penalty": 1})
     april = run_audit(ex, "2021-04", config=cfg)
@@ -526,7 +526,7 @@ def test_week_owned_by_the_month_of_its_thursday(tmp_path):
     assert len(u.posts) == 2 and u.out_of_month == 2  # 30 March and 3 May
     assert u.disclosure == 0  # 2 points − 2 missed weeks
     assert {(p.kind, p.path) for p in april.problems} == {
-        ("unsupported", "甲局/附件.pdf"),
+        ("unsupported", "甲局/附件.odt"),
         ("no_unit", "无单位.txt"),
     }
     march = run_audit(ex, "2021-03", config=cfg).units[0]

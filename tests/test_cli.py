@@ -101,7 +101,7 @@ def test_directory_is_searched(run_cli, tmp_path, docx_factory):
     write(d, "a.txt", "标题\n布署\n")
     write(d, "b.md", "# 标题\n\n布署\n")
     write(d, "c.html", "<p>布署</p>")
-    write(d, "skip.pdf", "x")
+    write(d, "skip.odt", "x")
     (d / ".hidden").mkdir()
     write(d / ".hidden", "h.txt", "布署")
     docx_factory("drafts/d.docx", ["布署"])

@@ -86,7 +86,7 @@ def test_linear_regex_passes_the_static_check(pattern):
 def _builtin_regexes():
     for path in sorted(dictionaries_dir().glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for i, entry in enumerate(data["entries"]):
+        for i, entry in enumerate(data.get("entries", [])):  # officeholders.yaml is data, no entries
             wrong = entry.get("wrong")
             for w in wrong if isinstance(wrong, list) else [wrong]:
                 if isinstance(w, dict):
@@ -230,6 +230,11 @@ BAD_CONFIG = [
     ("per-file-ignores: [1]", "per-file-ignores"),
     ("fail-on: fatal", "fail-on"),
     ("fail-on: [1]", "fail-on"),
+    ("leaders: 5", "leaders"),
+    ("leaders: [{name: 李华}]", "leaders"),
+    ("leaders: [{name: 李华, posts: [{title: 县长, since: 昨天}]}]", "leaders"),
+    ("leaders: [{name: 李华, posts: [{title: 县长, rank: 0}]}]", "leaders"),
+    ("leaders: 不存在的文件.yaml", "leaders"),
     ("region: 火星省", "region"),
     ("region: [1]", "region"),
     ("scoring: {points_per_post: 1e999999999}", "scoring.points_per_post"),

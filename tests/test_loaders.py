@@ -264,7 +264,8 @@ def test_docx_footnotes_are_read(tmp_path):
         ("bin.txt", b"\x00\x01\x02binary\x00" * 20, "二进制"),
         ("bad.docx", b"PK\x03\x04 not really a zip", "ZIP"),
         ("enc.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "加密"),
-        ("x.pdf", b"%PDF-1.4", "不支持"),
+        ("x.odt", b"PK\x03\x04", "不支持"),
+        ("x.pdf", b"%PDF-1.4", "PDF 文件损坏"),
     ],
 )
 def test_bad_input_raises_load_error(name, data, cause):

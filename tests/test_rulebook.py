@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdf_fixtures import make_pdf
 
 from textlint_gov.config import config_from_dict
 from textlint_gov.docdate import written_date
@@ -108,6 +109,31 @@ CASES: dict[str, tuple[str, list[tuple[str, str | None]], list[str]]] = {
         "a.txt",
         [("通知\n首阳出街道组织开展防汛演练。\n", "首阳山街道")],
         ["通知\n首阳山街道组织开展防汛演练，各镇参加。\n"],
+    ),
+    "GOV911": (
+        "a.pdf",
+        [(make_pdf([["通知"], "scan"]).decode("ascii"), None)],
+        [make_pdf([["通知"], ["正文。"]]).decode("ascii")],
+    ),
+    "GOV603": (
+        "a.txt",
+        [("通知\n国务院总理李墙主持召开国务院常务会议。\n2024年5月1日\n", "李强")],
+        ["通知\n国务院总理李强主持召开国务院常务会议。\n2024年5月1日\n"],
+    ),
+    "GOV604": (
+        "a.txt",
+        [("通知\n国务院总理李克强主持召开国务院常务会议。\n2024年5月1日\n", "李强")],
+        ["通知\n国务院总理李克强主持召开国务院常务会议。\n2016年5月1日\n"],
+    ),
+    "GOV605": (
+        "a.txt",
+        [("通知\n李强、习近平、赵乐际出席大会。\n2024年5月1日\n", "习近平、李强、赵乐际")],
+        ["通知\n习近平、李强、赵乐际出席大会。\n2024年5月1日\n"],
+    ),
+    "GOV606": (
+        "a.txt",
+        [("通知\n经国家卫生建康委员会批准。\n", "国家卫生健康委员会")],
+        ["通知\n经国家卫生健康委员会批准，县农业农村局实施。\n"],
     ),
     "GOV901": (
         "a.md",

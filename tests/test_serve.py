@@ -237,8 +237,9 @@ def _no_traceback(r):
 @pytest.mark.parametrize(
     "name,data,status,words",
     [
-        ("稿件.pdf", b"%PDF-1.4", 415, "PDF"),
-        ("稿件.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, 415, "另存为"),
+        ("稿件.pdf", b"%PDF-1.4", 422, "PDF 文件损坏"),
+        ("稿件.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, 422, "LibreOffice"),
+        ("稿件.odt", b"PK\x03\x04", 415, "另存为"),
         ("稿件.exe", b"MZ", 415, "不支持"),
         ("稿件", b"abc", 415, "无扩展名"),
         ("坏.docx", b"not a zip" * 20, 422, "不是有效的 .docx"),

@@ -68,6 +68,7 @@ def main() -> None:
 
     \b
     govlint 稿件.docx            检查文稿（.docx .txt .md .html，- 为标准输入）
+    govlint 附件.pdf 名单.xlsx    也检查附件（.pdf .xlsx .xls .et .doc .wps；图片加 --ocr）
     govlint rules                列出全部规则
     govlint rule GOV001          查看一条规则的说明
     """
@@ -104,6 +105,9 @@ def _csv(value: str | None) -> list[str]:
 @click.option("--diff", "show_diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
 @click.option("--cache", "use_cache", is_flag=True, help="按文件内容缓存检查结果，未改动的文件不再检查")
 @click.option(
+    "--ocr", "use_ocr", is_flag=True, help="用文字识别检查图片和 PDF 扫描页（需 pip install 'govlint[ocr]'）"
+)
+@click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="缓存目录（默认 rules.yaml 所在目录或当前目录下的 .govlint_cache）",
@@ -122,6 +126,7 @@ def check(
     show_diff,
     use_cache,
     cache_dir,
+    use_ocr=False,
 ):
     """检查文稿，报告问题的位置和修改建议。"""
     from textlint_gov.findings import Severity
@@ -131,9 +136,16 @@ def check(
         err(f"错误：不支持的输出格式“{fmt}”（可用：{'、'.join(available())}）")
         sys.exit(EXIT_ERROR)
     config = load_config_or_exit(config_path, select, ignore)
+    if use_ocr:
+        from textlint_gov.loaders.image import enable_ocr
+
+        problem = enable_ocr()
+        if problem:
+            err(problem)
+            sys.exit(EXIT_ERROR)
     threshold = Severity(fail_on) if fail_on else config.fail_on
     cache = None
-    if use_cache and not (do_fix or show_diff):
+    if use_cache and not (do_fix or show_diff or use_ocr):  # cached findings were made without OCR
         from textlint_gov.cache import DEFAULT_DIR, FindingsCache
 
         cache = FindingsCache(cache_dir or config.base_dir / DEFAULT_DIR, config)
@@ -197,8 +209,10 @@ def load_config_or_exit(config_path=None, select: str | None = None, ignore: str
 
 def expand_paths(paths) -> list[tuple[str, str | None]]:
     """Files to check, in order; a folder is searched for drafts. (path, error) pairs."""
-    from textlint_gov.loaders import SUFFIXES
+    from textlint_gov.loaders import IMAGE_SUFFIXES, SUFFIXES
+    from textlint_gov.loaders.image import active_ocr
 
+    wanted = SUFFIXES + (IMAGE_SUFFIXES if active_ocr() else ())  # pictures only with --ocr
     out: list[tuple[str, str | None]] = []
     for raw in paths:
         if raw == "-":
@@ -206,7 +220,7 @@ def expand_paths(paths) -> list[tuple[str, str | None]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            found, unreadable = _drafts_in(p, SUFFIXES)
+            found, unreadable = _drafts_in(p, wanted)
             if not found and not unreadable:
                 out.append((raw, f"文件夹中没有可检查的文稿（{'、'.join(SUFFIXES)}）"))
             out.extend((str(f), None) for f in found)
@@ -225,7 +239,9 @@ def _drafts_in(folder: Path, wanted) -> tuple[list[Path], list[tuple[str, str]]]
     unreadable: list[tuple[str, str]] = []
 
     def refused(e: OSError) -> None:
-        unreadable.append((str(e.filename or folder), f"无法读取文件夹（{e.strerror or e}），其中的文稿未检查"))
+        unreadable.append(
+            (str(e.filename or folder), f"无法读取文件夹（{e.strerror or e}），其中的文稿未检查")
+        )
 
     for root, dirs, files in os.walk(folder, onerror=refused):  # symlinked folders are not followed
         dirs[:] = [d for d in dirs if not d.startswith(".")]

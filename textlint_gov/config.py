@@ -103,6 +103,16 @@ def _optional_str(value: Any, key: str) -> str | None:
     return value or None
 
 
+def _leaders_value(value: Any, key: str) -> Any:
+    """``leaders:``: the office's own officeholders (checked by ``parse_leaders``), or the path of a
+    YAML file holding them (read once the config's folder is known)."""
+    from textlint_gov.rules._officeholders import parse_leaders
+
+    if isinstance(value, str):
+        return _optional_str(value, key)
+    return parse_leaders(value, key)  # LeadersError is a ValueError: one line naming file and key
+
+
 # Top-level keys of rules.yaml and how each is read. A later feature adds its key here.
 SCHEMA: dict[str, Callable[[Any, str], Any]] = {
     "select": _str_list,
@@ -115,6 +125,7 @@ SCHEMA: dict[str, Callable[[Any, str], Any]] = {
     "per-file-ignores": _mapping,
     "fail-on": _severity,
     "region": _optional_str,
+    "leaders": _leaders_value,
     "scoring": _mapping,
 }
 
@@ -132,6 +143,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
     region: str | None = None
+    leaders: tuple = ()  # the office's own officeholders (GOV603-GOV605), from leaders:
     scoring: dict[str, Any] = field(default_factory=dict)
     _rules: list[ConfiguredRule] | None = field(default=None, repr=False)
     _allow: Any = field(default=None, repr=False)  # Aho-Corasick over allow + words, built once
@@ -167,6 +179,8 @@ class Config:
                 options = {**rule.options, **self.rule_options.get(rule.code, {})}
                 if "region" in rule.options and not options.get("region") and self.region:
                     options["region"] = self.region  # rules that use the top-level region setting
+                if getattr(rule, "uses_leaders", False):
+                    options["leaders"] = self.leaders
                 try:
                     rule.prepare(options)
                 except RuleDefinitionError as e:
@@ -311,6 +325,15 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
     if "fail-on" in values:
         cfg.fail_on = values["fail-on"]
     cfg.region = values.get("region")
+    if isinstance(values.get("leaders"), str):
+        from textlint_gov.rules._officeholders import LeadersError, read_leaders_file
+
+        try:
+            cfg.leaders = tuple(read_leaders_file(cfg.base_dir / values["leaders"], values["leaders"]))
+        except LeadersError as e:
+            raise ConfigError(f"{name}: leaders: {e}") from None
+    else:
+        cfg.leaders = tuple(values.get("leaders") or ())
     cfg.scoring = values.get("scoring", {})
     if cfg.scoring:
         scoring_from_config(cfg.scoring, name)  # a bad scoring: is an error for every command

@@ -46,7 +46,14 @@ def lint(doc: Document, config: Config) -> list[Finding]:
                     continue
                 f = _finding(doc, block, rule, cr.severity, hit)
                 findings.setdefault((f.code, f.start, f.end), f)
+    if doc.meta.get("unchecked"):  # scanned PDF pages no block holds (GOV911)
+        from textlint_gov.rules.gov911_unchecked_scan import unchecked_findings
+
+        for f in unchecked_findings(doc, rules):
+            findings.setdefault((f.code, f.start, f.end), f)
     out = sorted(_one_per_fix(findings.values()), key=lambda f: (f.start, f.end, f.code))
+    if doc.meta.get("fixable") is False:  # an attachment's text is read out of it, never written back
+        out = [replace(f, applicability=Applicability.UNSAFE) if f.applicability else f for f in out]
     return _suppress(doc, out, config)
 
 

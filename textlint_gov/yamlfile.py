@@ -92,6 +92,8 @@ def read_yaml(
         raise error(f"{name}: 无法读取（{e.strerror or e}）") from None
     except UnicodeDecodeError:
         raise error(f"{name}: 须为 UTF-8 编码") from None
+    except ValueError as e:  # a timestamp YAML cannot build: since: 2024-13-01
+        raise error(f"{name}: 取值不合法（{e}）") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"第{mark.line + 1}行" if mark else ""

@@ -37,14 +37,47 @@ def _md(data: bytes, name: str) -> Document:
 
 def _html(data: bytes, name: str) -> Document:
     from textlint_gov.loaders.html import load_html
+    from textlint_gov.loaders.image import active_ocr, add_pictures, html_pictures
 
-    return load_html(data, name)
+    doc = load_html(data, name)
+    if active_ocr():  # --ocr: the pictures the page shows, from its own folder (issue 13)
+        add_pictures(doc, html_pictures(doc.source, name))
+    return doc
 
 
 def _docx(data: bytes, name: str) -> Document:
     from textlint_gov.loaders.docx import load_docx
+    from textlint_gov.loaders.image import active_ocr, add_pictures, docx_pictures
 
-    return load_docx(data, name)
+    doc = load_docx(data, name)
+    if active_ocr():  # --ocr: the pictures in the document (issue 13)
+        add_pictures(doc, docx_pictures(doc.meta["docx"]))
+    return doc
+
+
+def _pdf(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.image import active_ocr
+    from textlint_gov.loaders.pdf import load_pdf
+
+    return load_pdf(data, name, active_ocr())
+
+
+def _sheet(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.xlsx import load_sheet
+
+    return load_sheet(data, name)
+
+
+def _old_word(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.office import load_old_word
+
+    return load_old_word(data, name)
+
+
+def _image(data: bytes, name: str) -> Document:
+    from textlint_gov.loaders.image import load_image
+
+    return load_image(data, name)
 
 
 LOADERS: dict[str, Callable[[bytes, str], Document]] = {
@@ -54,8 +87,19 @@ LOADERS: dict[str, Callable[[bytes, str], Document]] = {
     ".html": _html,
     ".htm": _html,
     ".docx": _docx,
+    # attachments (issue 13)
+    ".pdf": _pdf,
+    ".xlsx": _sheet,
+    ".xls": _sheet,
+    ".et": _sheet,
+    ".doc": _old_word,
+    ".wps": _old_word,
 }
+# Pictures need OCR (--ocr): loaded when named, found in folders only with --ocr.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff")
 SUFFIXES = tuple(LOADERS)
+ATTACHMENT_SUFFIXES = (".pdf", ".xlsx", ".xls", ".et", ".doc", ".wps", *IMAGE_SUFFIXES)
+LOADERS.update(dict.fromkeys(IMAGE_SUFFIXES, _image))
 
 
 def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:

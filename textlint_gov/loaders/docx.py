@@ -107,9 +107,10 @@ def _check_container(data: bytes) -> None:
         _inflate_within_limits(zf)
 
 
-def _inflate_within_limits(zf: zipfile.ZipFile) -> None:
+def _inflate_within_limits(zf: zipfile.ZipFile, label: str = ".docx") -> None:
     """Inflate every part in chunks, counting the bytes actually produced (headers can lie), and
-    stop at the first limit crossed: all parts, XML parts, or one part's inflation ratio."""
+    stop at the first limit crossed: all parts, XML parts, or one part's inflation ratio. ``label``
+    names the format in the messages (the spreadsheet loader uses the same limits)."""
     total = xml = 0
     for info in zf.infolist():
         is_xml = info.filename.endswith((".xml", ".rels"))
@@ -121,9 +122,9 @@ def _inflate_within_limits(zf: zipfile.ZipFile) -> None:
                     total += len(chunk)
                     xml += len(chunk) if is_xml else 0
                     if total > MAX_UNCOMPRESSED or xml > MAX_XML:
-                        raise LoadError(".docx 解压后过大，疑为压缩炸弹，已拒绝")
+                        raise LoadError(f"{label} 解压后过大，疑为压缩炸弹，已拒绝")
                     if size > 10_000_000 and size > MAX_RATIO * max(info.compress_size, 1):
-                        raise LoadError(f".docx 部件 {info.filename} 解压后异常膨胀，疑为压缩炸弹，已拒绝")
+                        raise LoadError(f"{label} 部件 {info.filename} 解压后异常膨胀，疑为压缩炸弹，已拒绝")
         except (
             zipfile.BadZipFile,
             zipfile.LargeZipFile,
@@ -132,9 +133,9 @@ def _inflate_within_limits(zf: zipfile.ZipFile) -> None:
             ValueError,
             NotImplementedError,
         ) as e:
-            raise LoadError(f".docx 部件 {info.filename} 损坏（{type(e).__name__}）") from None
+            raise LoadError(f"{label} 部件 {info.filename} 损坏（{type(e).__name__}）") from None
         except RuntimeError:  # an encrypted zip member
-            raise LoadError(".docx 部件已加密，无法读取") from None
+            raise LoadError(f"{label} 部件已加密，无法读取") from None
 
 
 def _part_root(part, label: str):

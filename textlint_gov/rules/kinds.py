@@ -10,6 +10,7 @@ rule (``rule: GOV001``). Each entry::
       except: [longer correct words that contain a wrong form]
       since: 2020-10-29             # optional: applies to posts dated on/after (until: before)
       severity: warning             # optional override of the rule's severity
+      speaker: 习近平               # optional: right in his own reports/articles and quotations of them
       message: "..."                # optional override of the rule's message template
       note: why
       source: where the fact comes from
@@ -39,7 +40,7 @@ import ahocorasick_rs
 
 from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
 from textlint_gov.rules.base import CODE_RE, Context, Rule, RuleDefinitionError
-from textlint_gov.rules.mention import historic
+from textlint_gov.rules.mention import historic, own_words
 from textlint_gov.rules.regexsafety import regex_problem
 from textlint_gov.yamlfile import read_yaml
 
@@ -57,6 +58,7 @@ _ENTRY_KEYS = {
     "flag",
     "pass",
     "fix",
+    "speaker",
 }
 _RULE_KEYS = {"code", "name", "category", "severity", "summary", "message", "doc", "fix", "source", "kinds"}
 
@@ -79,6 +81,7 @@ class Entry:
     flag: list[tuple[str, str | None]] = field(default_factory=list)
     passes: list[str] = field(default_factory=list)
     origin: str = ""
+    speaker: str = ""  # right in this leader's own words: his reports and articles, quotations of them
 
     def applies(self, post_date: _dt.date | None) -> bool:
         if post_date is None:
@@ -220,6 +223,8 @@ class DictionaryRule(Rule):
                         continue
                     if entry.dated and historic(text, s, e):
                         continue
+                    if entry.speaker and own_words(ctx, s, e, entry.speaker):
+                        continue
                     yield self._hit(entry, s, e, wrong, entry.correct, post_date)
                     break
         for entry in self._regex_entries_for(post_date):
@@ -231,6 +236,8 @@ class DictionaryRule(Rule):
                     if entry.boundary and not _on_boundaries(ctx, s, e):
                         continue
                     if entry.dated and historic(text, s, e):
+                        continue
+                    if entry.speaker and own_words(ctx, s, e, entry.speaker):
                         continue
                     suggestion = m.expand(replace) if replace is not None else entry.correct
                     yield self._hit(entry, s, e, m.group(), suggestion, post_date)
@@ -454,6 +461,7 @@ def parse_entry(raw: Any, origin: str, *, check_regex: bool = True) -> Entry:
         flag=flag,
         passes=passes,
         origin=origin,
+        speaker=_text(raw.get("speaker"), origin, "speaker"),
     )
 
 
@@ -484,6 +492,10 @@ def dictionaries_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+# Data files of Python rules in dictionaries/, not rule dictionaries (GOV603-GOV605 read officeholders.yaml).
+DATA_FILES = frozenset({"officeholders.yaml"})
+
+
 def builtin_dictionary_rules() -> Iterable[tuple[DictionaryRule, str]]:
     """Rules defined by the shipped dictionaries (files with a ``rule:`` mapping)."""
     base = dictionaries_dir()
@@ -491,6 +503,8 @@ def builtin_dictionary_rules() -> Iterable[tuple[DictionaryRule, str]]:
     rules: dict[str, DictionaryRule] = {}
     out = []
     for path in sorted(base.glob("*.yaml")):
+        if path.name in DATA_FILES:
+            continue
         origin = f"dictionaries/{path.name}"
         data = read_dictionary(path, origin)
         if isinstance(data["rule"], str):

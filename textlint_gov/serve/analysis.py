@@ -25,9 +25,9 @@ PASTE_NAME = "粘贴文本.txt"
 
 # Formats people often try that govlint cannot read, with what to do instead.
 _HINTS = {
-    ".doc": "Word 97-2003 的 .doc 请在 Word 或 WPS 中“另存为” .docx 后再上传",
-    ".wps": "WPS 文档请在 WPS 中“另存为” .docx 后再上传",
-    ".pdf": "PDF 无法校对，请上传原始的 Word 文稿（.docx）",
+    ".png": "图片要用文字识别检查：请在命令行运行 govlint --ocr 图片文件",
+    ".jpg": "图片要用文字识别检查：请在命令行运行 govlint --ocr 图片文件",
+    ".jpeg": "图片要用文字识别检查：请在命令行运行 govlint --ocr 图片文件",
     ".rtf": "请在 Word 或 WPS 中“另存为” .docx 后再上传",
     ".odt": "请在 WPS 或 LibreOffice 中“另存为” .docx 后再上传",
 }
