@@ -30,7 +30,7 @@ def test_fifo_is_refused_without_opening_it(tmp_path):
 
 
 def test_reading_stops_at_the_size_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(loaders, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(loaders.base, "MAX_INPUT_BYTES", 1000)
     with pytest.raises(LoadError, match="文件过大"):
         read_stream(io.BytesIO(b"x" * 5000))
     big = tmp_path / "big.txt"

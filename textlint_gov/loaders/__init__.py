@@ -8,37 +8,59 @@ add the file name.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from textlint_gov.docdate import name_date, number_year, path_date, written_date
 from textlint_gov.document import Document
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+# The formats' own libraries (python-docx, PDFium, calamine, OCR) are imported by each loader when
+# it first reads a file, so these imports stay light.
+from textlint_gov.loaders import base
+from textlint_gov.loaders.base import (
+    IMAGE_SUFFIXES,
+    MAX_INPUT_BYTES,
+    LoadError,
+    read_input,
+    read_stream,
+    too_large,
+)
+from textlint_gov.loaders.docx import load_docx
+from textlint_gov.loaders.html import load_html
+from textlint_gov.loaders.image import (
+    active_ocr,
+    add_pictures,
+    docx_pictures,
+    html_pictures,
+    load_image,
+)
+from textlint_gov.loaders.markdown import load_markdown
+from textlint_gov.loaders.office import load_old_word
+from textlint_gov.loaders.pdf import load_pdf
+from textlint_gov.loaders.txt import load_txt
+from textlint_gov.loaders.xlsx import load_sheet
 
-
-class LoadError(Exception):
-    """A draft that cannot be read; ``str(err)`` is the one-line cause."""
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "MAX_INPUT_BYTES",
+    "SUFFIXES",
+    "LoadError",
+    "load",
+    "load_bytes",
+    "read_input",
+    "read_stream",
+]
 
 
 def _txt(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.txt import load_txt
-
     return load_txt(data, name)
 
 
 def _md(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.markdown import load_markdown
-
     return load_markdown(data, name)
 
 
 def _html(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.html import load_html
-    from textlint_gov.loaders.image import active_ocr, add_pictures, html_pictures
-
     doc = load_html(data, name)
     if active_ocr():  # --ocr: the pictures the page shows, from its own folder (issue 13)
         add_pictures(doc, html_pictures(doc.source, name))
@@ -46,9 +68,6 @@ def _html(data: bytes, name: str) -> Document:
 
 
 def _docx(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.docx import load_docx
-    from textlint_gov.loaders.image import active_ocr, add_pictures, docx_pictures
-
     doc = load_docx(data, name)
     if active_ocr():  # --ocr: the pictures in the document (issue 13)
         add_pictures(doc, docx_pictures(doc.meta["docx"]))
@@ -56,27 +75,18 @@ def _docx(data: bytes, name: str) -> Document:
 
 
 def _pdf(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.image import active_ocr
-    from textlint_gov.loaders.pdf import load_pdf
-
     return load_pdf(data, name, active_ocr())
 
 
 def _sheet(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.xlsx import load_sheet
-
     return load_sheet(data, name)
 
 
 def _old_word(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.office import load_old_word
-
     return load_old_word(data, name)
 
 
 def _image(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.image import load_image
-
     return load_image(data, name)
 
 
@@ -95,8 +105,7 @@ LOADERS: dict[str, Callable[[bytes, str], Document]] = {
     ".doc": _old_word,
     ".wps": _old_word,
 }
-# Pictures need OCR (--ocr): loaded when named, found in folders only with --ocr.
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff")
+# Pictures need OCR (--ocr): loaded when named, found in folders only with --ocr (IMAGE_SUFFIXES).
 SUFFIXES = tuple(LOADERS)
 ATTACHMENT_SUFFIXES = (".pdf", ".xlsx", ".xls", ".et", ".doc", ".wps", *IMAGE_SUFFIXES)
 LOADERS.update(dict.fromkeys(IMAGE_SUFFIXES, _image))
@@ -109,8 +118,8 @@ def load_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（支持 {'、'.join(SUFFIXES)}）")
     if not data:
         raise LoadError("文件为空")
-    if len(data) > MAX_INPUT_BYTES:
-        raise _too_large()
+    if len(data) > base.MAX_INPUT_BYTES:
+        raise too_large()
     try:
         doc = loader(data, name)
     except RecursionError:
@@ -147,44 +156,6 @@ def _date_document(doc: Document, name: str) -> None:
     )
     if date:
         doc.meta["written_date"] = date
-
-
-def read_input(path: str | os.PathLike) -> bytes:
-    """The bytes of a draft on disk, read only if it is a regular file (a FIFO, a device or a link
-    to /dev/zero is refused before it is opened) and only up to the size limit."""
-    p = Path(path)
-    try:
-        st = p.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise LoadError("是文件夹，不是文件")
-        if not stat.S_ISREG(st.st_mode):
-            raise LoadError("不是普通文件（设备、管道或套接字），已拒绝")
-        if st.st_size > MAX_INPUT_BYTES:
-            raise _too_large()
-        with p.open("rb") as fh:
-            return _read_capped(fh)
-    except FileNotFoundError:
-        raise LoadError("文件不存在") from None
-    except PermissionError:
-        raise LoadError("没有读取权限") from None
-    except OSError as e:
-        raise LoadError(f"无法读取：{e.strerror or e}") from None
-
-
-def read_stream(fh: BinaryIO) -> bytes:
-    """Standard input, read up to the size limit (``- < /dev/zero`` stops there)."""
-    return _read_capped(fh)
-
-
-def _read_capped(fh: BinaryIO) -> bytes:
-    data = fh.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise _too_large()
-    return data
-
-
-def _too_large() -> LoadError:
-    return LoadError(f"文件过大（超过 {MAX_INPUT_BYTES // 1024 // 1024} MB）")
 
 
 def load(path: str | os.PathLike) -> Document:

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 
 from textlint_gov.document import Block, BlockBuilder, Document
-from textlint_gov.loaders import LoadError
+from textlint_gov.loaders.base import LoadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TBL, _TR, _TC, _SDT, _SDTCONTENT = (

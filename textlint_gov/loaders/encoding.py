@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import codecs
 
-from textlint_gov.loaders import LoadError
+from textlint_gov.loaders.base import LoadError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from textlint_gov.document import Block, BlockBuilder, Document
 from textlint_gov.loaders.article import BLOCK_TAGS as _BLOCK_TAGS
 from textlint_gov.loaders.article import Node, Selection, is_title_like, select
+from textlint_gov.loaders.base import LoadError
 from textlint_gov.loaders.encoding import decode
 from textlint_gov.loaders.txt import newline_style
 
@@ -284,8 +285,6 @@ def load_html(data: bytes, name: str) -> Document:
         if cut < len(text):
             parser.feed_tail(text, cut)
     except Exception as e:  # html.parser is lenient; anything left is a malformed file
-        from textlint_gov.loaders import LoadError
-
         raise LoadError(f"HTML 无法解析：{e}") from None
     parser.close_all()
     sel = select(parser.nodes, parser.events, _kind)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textlint_gov.document import Block, Document, source_block
-from textlint_gov.loaders import IMAGE_SUFFIXES, LoadError  # one list of picture suffixes, in the dispatcher
+from textlint_gov.loaders.base import IMAGE_SUFFIXES, LoadError, read_input
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: a scanned A4 page at 600 dpi is 35
 INSTALL = "pip install 'govlint[ocr]'（或在 govlint 源码目录中 pip install -e '.[ocr]'）"
@@ -185,8 +185,6 @@ def html_pictures(source: str, name: str) -> list[bytes]:
     import re
     from pathlib import Path
     from urllib.parse import unquote
-
-    from textlint_gov.loaders import read_input
 
     base = Path(name).parent
     out: list[bytes] = []

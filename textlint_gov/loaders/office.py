@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from textlint_gov.document import Document
-from textlint_gov.loaders import LoadError
+from textlint_gov.loaders.base import LoadError
+from textlint_gov.loaders.docx import load_docx
 
 TIMEOUT = 120
 INSTALL = (
@@ -34,7 +35,6 @@ def soffice() -> str | None:
 
 
 def load_old_word(data: bytes, name: str) -> Document:
-    from textlint_gov.loaders.docx import load_docx
 
     suffix = Path(name).suffix.lower() or ".doc"
     if data.startswith(b"PK"):

@@ -21,7 +21,8 @@ import threading
 import zlib
 
 from textlint_gov.document import Block, Document, source_block
-from textlint_gov.loaders import LoadError
+from textlint_gov.loaders.base import LoadError
+from textlint_gov.loaders.image import MAX_PIXELS
 
 MAX_PAGES = 2000
 MAX_CHARS = 3_000_000
@@ -146,7 +147,6 @@ def _page_text(pdf, i: int, ocr) -> tuple[str, bool]:
             return "", False
         if ocr is None:
             return "", True
-        from textlint_gov.loaders.image import MAX_PIXELS
 
         width, height = page.get_size()  # points; 2x is about 150 dpi, capped at MAX_PIXELS
         scale = min(2.0, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)

@@ -19,7 +19,8 @@ import io
 import zipfile
 
 from textlint_gov.document import Block, Document, source_block
-from textlint_gov.loaders import LoadError
+from textlint_gov.loaders.base import LoadError
+from textlint_gov.loaders.docx import MAX_UNCOMPRESSED, _inflate_within_limits
 
 MAX_CELLS = 2_000_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -66,7 +67,6 @@ def _check_container(data: bytes, label: str) -> None:
         return  # .xls / .et (BIFF): calamine reads it within the 50 MB input cap
     if not data.startswith(b"PK"):
         raise LoadError(f"不是有效的表格文件（{label} 应为 ZIP 或旧版 Excel 格式）")
-    from textlint_gov.loaders.docx import MAX_UNCOMPRESSED, _inflate_within_limits
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
