@@ -13,6 +13,17 @@ from pathlib import Path
 import click
 
 from textlint_gov import __version__
+from textlint_gov.cache import DEFAULT_DIR, FindingsCache
+from textlint_gov.config import ConfigError, load_config
+from textlint_gov.docs import rule_markdown
+from textlint_gov.engine import RuleCrash, lint
+from textlint_gov.findings import CATEGORIES, Severity
+from textlint_gov.fix import fix_target, report, summary
+from textlint_gov.formatters import FORMATTERS, FileResult, available, render
+from textlint_gov.formatters.text import safe
+from textlint_gov.loaders import IMAGE_SUFFIXES, SUFFIXES, LoadError, load_bytes, read_input, read_stream
+from textlint_gov.loaders.image import active_ocr, enable_ocr
+from textlint_gov.rules import RuleDefinitionError, registry
 from textlint_gov.status import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 # Subcommands that live in their own modules, imported only when used (start-up stays fast).
@@ -54,7 +65,6 @@ class GovlintGroup(click.Group):
 
 def err(message: str) -> None:
     """One line on stderr; control characters of file names and messages are shown escaped."""
-    from textlint_gov.formatters.text import safe
 
     click.echo(f"govlint: {safe(message)}", err=True)
 
@@ -129,16 +139,12 @@ def check(
     use_ocr=False,
 ):
     """检查文稿，报告问题的位置和修改建议。"""
-    from textlint_gov.findings import Severity
-    from textlint_gov.formatters import FORMATTERS, FileResult, available, render
 
     if fmt not in FORMATTERS or fmt not in available():
         err(f"错误：不支持的输出格式“{fmt}”（可用：{'、'.join(available())}）")
         sys.exit(EXIT_ERROR)
     config = load_config_or_exit(config_path, select, ignore)
     if use_ocr:
-        from textlint_gov.loaders.image import enable_ocr
-
         problem = enable_ocr()
         if problem:
             err(problem)
@@ -146,8 +152,6 @@ def check(
     threshold = Severity(fail_on) if fail_on else config.fail_on
     cache = None
     if use_cache and not (do_fix or show_diff or use_ocr):  # cached findings were made without OCR
-        from textlint_gov.cache import DEFAULT_DIR, FindingsCache
-
         cache = FindingsCache(cache_dir or config.base_dir / DEFAULT_DIR, config)
 
     results: list[FileResult] = []
@@ -159,8 +163,6 @@ def check(
             failed = True
             continue
         if do_fix or show_diff:
-            from textlint_gov.fix import fix_target
-
             result, fixed = fix_target(target, config, write=not show_diff, stdin_filename=stdin_filename)
             fixes.extend([fixed] if fixed is not None else [])
         else:
@@ -172,14 +174,10 @@ def check(
 
     use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
     if show_diff:  # the changes --fix would make, and nothing else on stdout (ruff --diff)
-        from textlint_gov.fix import summary
-
         click.echo("".join(f.diff() for f in fixes), nl=False)
         err(summary(fixes, write=False))
         sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if any(f.applied for f in fixes) else EXIT_OK)
     if do_fix:
-        from textlint_gov.fix import report
-
         click.echo(report(fixes), nl=False, err=fmt != "text")
     click.echo(render(fmt, results, color=use_color, show_source=not no_source), nl=False, color=use_color)
     if failed:
@@ -191,8 +189,6 @@ def check(
 def load_config_or_exit(config_path=None, select: str | None = None, ignore: str | None = None):
     """The configuration with ``--select``/``--ignore`` applied and its rules prepared; a bad one is
     a one-line error and exit 2."""
-    from textlint_gov.config import ConfigError, load_config
-    from textlint_gov.rules import RuleDefinitionError
 
     try:
         config = load_config(config_path)
@@ -209,8 +205,6 @@ def load_config_or_exit(config_path=None, select: str | None = None, ignore: str
 
 def expand_paths(paths) -> list[tuple[str, str | None]]:
     """Files to check, in order; a folder is searched for drafts. (path, error) pairs."""
-    from textlint_gov.loaders import IMAGE_SUFFIXES, SUFFIXES
-    from textlint_gov.loaders.image import active_ocr
 
     wanted = SUFFIXES + (IMAGE_SUFFIXES if active_ocr() else ())  # pictures only with --ocr
     out: list[tuple[str, str | None]] = []
@@ -260,9 +254,6 @@ def _drafts_in(folder: Path, wanted) -> tuple[list[Path], list[tuple[str, str]]]
 def check_one(target: str, config, stdin_filename: str = "stdin.txt", cache=None):
     """Load and lint one file; a load failure becomes ``FileResult.error``. With a
     :class:`~textlint_gov.cache.FindingsCache`, an unchanged file is not loaded at all."""
-    from textlint_gov.engine import RuleCrash, lint
-    from textlint_gov.formatters import FileResult
-    from textlint_gov.loaders import LoadError, load_bytes, read_input, read_stream
 
     data = None
     try:
@@ -293,9 +284,6 @@ def rules_cmd(fmt, show_all):
     """列出规则：代码、类别、级别和说明。"""
     import json
 
-    from textlint_gov.findings import CATEGORIES
-    from textlint_gov.rules import registry
-
     rows = list(registry())
     if fmt == "json":
         click.echo(
@@ -324,8 +312,6 @@ def rules_cmd(fmt, show_all):
 @click.argument("code")
 def rule_cmd(code):
     """显示一条规则的说明：检查什么、为什么、示例和改法。"""
-    from textlint_gov.docs import rule_markdown
-    from textlint_gov.rules import registry
 
     reg = registry()
     code = code.upper()

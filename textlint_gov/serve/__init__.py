@@ -11,6 +11,9 @@ from pathlib import Path
 
 import click
 
+from textlint_gov.cli import err
+from textlint_gov.config import ConfigError, load_config
+from textlint_gov.rules import RuleDefinitionError
 from textlint_gov.status import EXIT_ERROR
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -79,9 +82,6 @@ def _bind(host: str, port: int):
 )
 def serve(host, port, config_path, max_upload_mb, max_checks, allow_hosts):
     """启动本地网页校对服务：在浏览器中上传或粘贴稿件，查看标出的问题和修改建议。"""
-    from textlint_gov.cli import err
-    from textlint_gov.config import ConfigError, load_config
-    from textlint_gov.rules import RuleDefinitionError
 
     try:
         import uvicorn
