@@ -257,7 +257,6 @@ def _crosses(gaps: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _fix_docx(doc, findings):
-
     d = doc.meta["docx"]
     paragraphs = doc.meta["paragraphs"]
     starts = doc.line_starts()

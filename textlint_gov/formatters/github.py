@@ -23,7 +23,6 @@ def escape_property(s: str) -> str:
 
 
 def render(results, **_options) -> str:
-
     out: list[str] = []
     for r in results:
         if r.error:

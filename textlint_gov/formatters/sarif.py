@@ -48,7 +48,6 @@ def _artifact(path: str) -> dict:
 
 
 def _rule_descriptor(rule) -> dict:
-
     docs = rule.docs()
     markdown = rule_markdown(rule)
     plain = (
@@ -81,7 +80,6 @@ def _region(f) -> dict:
 
 
 def render(results, **_options) -> str:
-
     rules = [_rule_descriptor(r) for r in registry()]
     index = {r["id"]: i for i, r in enumerate(rules)}
     out_results = []

@@ -35,7 +35,6 @@ def soffice() -> str | None:
 
 
 def load_old_word(data: bytes, name: str) -> Document:
-
     suffix = Path(name).suffix.lower() or ".doc"
     if data.startswith(b"PK"):
         return load_docx(data, name)  # a .docx saved under an old name

@@ -61,6 +61,14 @@ class Rule:
     kinds: frozenset[str] | None = None  # block kinds checked; None: all
     fix: Applicability | None = None  # applicability of the suggestion as a fix
     source: str = ""  # the norm or document the rule rests on
+    # The rule's own test cases, run through the real engine by tests/test_rulebook.py, as a
+    # dictionary entry's flag/pass: drafts that must be flagged, each with the suggestion expected
+    # (None: any), and drafts that must not be. ``cases_file`` names the drafts (.txt: the first line
+    # is the title); ``cases_config`` adds rules.yaml keys (a region for GOV601).
+    flags: tuple[tuple[str, str | None], ...] = ()
+    passes: tuple[str, ...] = ()
+    cases_file: str = "a.txt"
+    cases_config: dict[str, Any] = {}
 
     def check(self, ctx: Context) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError

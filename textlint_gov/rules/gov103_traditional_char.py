@@ -34,6 +34,10 @@ class TraditionalChar(Rule):
     fix = Applicability.SAFE
     source = "《中华人民共和国国家通用语言文字法》第十七条；《通用规范汉字表》（2013）；OpenCC 繁简字表（Apache-2.0）"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n世界遗产之间的关係。\n", None),)
+    passes = ("通知\n世界遗产之间的关系。\n",)
+
     def check(self, ctx: Context):
         text = ctx.text
         if not _HAN.search(text):

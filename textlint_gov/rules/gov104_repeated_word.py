@@ -181,6 +181,10 @@ class RepeatedWord(Rule):
     fix = Applicability.UNSAFE
     source = "jieba 分词词典（MIT）；《党政机关公文处理工作条例》第十九条"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n要对问题进行进行研究，做好工作的的落实。\n", "进行"),)
+    passes = ("通知\n大家讨论讨论，常常看看，局局长、支队支队长到会。\n",)
+
     def check(self, ctx: Context):
         text = ctx.text
         quoted = None

@@ -58,6 +58,10 @@ class TitleTooLong(Rule):
     kinds = frozenset({"title"})
     source = "福建文明风来稿规范（18–22 字）；政务 CMS 录入规范（30 字以上设短标题）"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("关于进一步加强和改进全区政府网站与政务新媒体信息内容建设管理工作的实施意见\n正文。\n", None),)
+    passes = ("关于加强政府网站信息内容建设的实施意见\n正文。\n",)
+
     def check(self, ctx: Context):
         limit = float(ctx.options["max-width"])
         text = ctx.text

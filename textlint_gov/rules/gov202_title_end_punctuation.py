@@ -30,6 +30,10 @@ class TitleEndPunctuation(Rule):
     fix = Applicability.SAFE
     source = "GB/T 15834-2011 附录 B.4"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("我区召开安全生产工作会议。\n正文。\n", ""),)
+    passes = ("我区召开安全生产工作会议\n正文。\n",)
+
     def check(self, ctx: Context):
         text = ctx.text
         end = len(text)

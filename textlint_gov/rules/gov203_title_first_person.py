@@ -34,8 +34,11 @@ class TitleFirstPerson(Rule):
     fix = Applicability.UNSAFE
     source = "人社部中国就业网来稿要求（2021-11-11）；福建文明风信息登载考评暂行办法（来稿规范）"
 
-    def prepare(self, options) -> None:
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("我区召开安全生产工作会议\n正文。\n", None), ("我市举办招聘会\n正文。\n", None))
+    passes = ("偃师区召开安全生产工作会议\n我区召开会议。\n",)
 
+    def prepare(self, options) -> None:
         check_region(options.get("region") or "")
 
     def check(self, ctx: Context):

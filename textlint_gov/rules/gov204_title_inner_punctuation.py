@@ -31,6 +31,13 @@ class TitleInnerPunctuation(Rule):
     kinds = frozenset({"title"})
     source = "福建文明风来稿规范“标题中不出现逗号、句号、分号”；GB/T 15834-2011 附录 B.4"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("我区召开安全生产会议，部署节前安全检查\n正文。\n", None),)
+    passes = (
+        "关于印发《春风行动，温暖同行实施方案》的通知\n正文，内容。\n",
+        "我区召开安全生产会议\n正文。\n",
+    )
+
     def check(self, ctx: Context):
         text = ctx.text
         end = len(text)

@@ -64,6 +64,10 @@ class HalfWidthPunctuation(Rule):
     fix = Applicability.SAFE
     source = "GB/T 15834-2011 5.1.1"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n会议强调,要抓好落实.\n", "，"),)
+    passes = ("通知\n会议强调，要抓好落实。网址 www.gov.cn，文件 a.docx。\n",)
+
     def check(self, ctx: Context):
         text = ctx.text
         candidates = list(_CANDIDATE.finditer(text))

@@ -44,6 +44,18 @@ class UnpairedMarks(Rule):
     summary = "引号、括号、书名号不成对"
     source = "GB/T 15834-2011 4.8 引号、4.9 括号、4.15 书名号"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (
+        ("通知\n深入学习贯彻《中华人民共和国安全生产法，落实企业主体责任。\n", None),
+        ("通知\n他说：“要“抓好”落实。”\n", None),
+        ("通知\n落实企业主体责任）。\n", None),
+    )
+    passes = (
+        "通知\n深入学习贯彻《中华人民共和国安全生产法》（2021年修正），落实“三个必须”。\n",
+        "通知\n“第一条\u3000为了规范管理，制定本办法。\n“第二条\u3000本办法自公布之日起施行。”\n",
+        "通知\n1）明确责任分工。\n",
+    )
+
     def check(self, ctx: Context):
         cross = _paired_across_blocks(ctx)
         for hit in self._check_block(ctx.text):

@@ -92,6 +92,10 @@ class StraySpace(Rule):
     fix = Applicability.SAFE
     source = "jieba 分词词典（MIT）判断词语边界"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n会议对工作进行了部 署，要求抓好落实。\n", "部署"),)
+    passes = ("通知\n组  长：张  三\n副 主 任：李 平\n指标名称 计量 单位 2011 历年累计\n",)
+
     def check(self, ctx: Context):
         seg = ctx.segmenter
         text = ctx.text

@@ -33,6 +33,14 @@ class YearZero(Rule):
     fix = Applicability.SAFE
     source = "GB/T 15835-2011 出版物上数字用法（汉字编号“〇”，如二〇一二年）"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (
+        ("通知\n二0二一年三月\n", "二〇二一"),
+        ("通知\n二零二一年\n", "二〇二一"),
+        ("通知\n二○二一年\n", "二〇二一"),
+    )
+    passes = ("通知\n二〇二一年三月，2021年，三千零五十二人。\n",)
+
     def check(self, ctx: Context):
         for m in _YEAR.finditer(ctx.text):
             year = m.group()

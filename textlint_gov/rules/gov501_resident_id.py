@@ -33,6 +33,10 @@ class ResidentIdNumber(Rule):
     fix = Applicability.UNSAFE
     source = "《政府信息公开条例》第十五条；《个人信息保护法》第二十八条；GB 11643-1999 校验码"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n申请人张某，身份证号11010519491231002X。\n", "110105********002X"),)
+    passes = ("通知\n身份证号11010519491231002Y，110105********002X，编号110105194912310021。\n",)
+
     def check(self, ctx: Context):
         for m in _ID.finditer(ctx.text):
             if valid_resident_id(m.group()):

@@ -67,6 +67,13 @@ class MobileNumber(Rule):
     fix = Applicability.UNSAFE
     source = "《政府信息公开条例》第十五条；《个人信息保护法》第四条"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (
+        ("通知\n联系人：王某，13812345678。\n", "138****5678"),
+        ("通知\n电话138-1234-5678。\n", "138-****-5678"),
+    )
+    passes = ("通知\n办公电话67777396，0379-67777396，服务热线12345，编号213812345678。\n",)
+
     def check(self, ctx: Context):
         text = ctx.text
         for m in _MOBILE.finditer(text):

@@ -38,6 +38,13 @@ class BankCardNumber(Rule):
     fix = Applicability.UNSAFE
     source = "《政府信息公开条例》第十五条；《个人信息保护法》第二十八条；ISO/IEC 7812 Luhn 校验"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (
+        ("通知\n发放至本人银行卡6222020200112233446。\n", "622202*********3446"),
+        ("通知\n卡号 6222 0202 0011 2233 446。\n", None),
+    )
+    passes = ("通知\n发放至本人银行卡6222020200112233447，对公账户6222020200112233446。\n",)
+
     def check(self, ctx: Context):
         text = ctx.text
         for m in _CARD.finditer(text):

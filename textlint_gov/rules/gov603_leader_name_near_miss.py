@@ -41,6 +41,10 @@ class LeaderNameNearMiss(Rule):
         "国办秘函〔2019〕19号 单项否决“严重表述错误”"
     )
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n国务院总理李墙主持召开国务院常务会议。\n2024年5月1日\n", "李强"),)
+    passes = ("通知\n国务院总理李强主持召开国务院常务会议。\n2024年5月1日\n",)
+
     def check(self, ctx: Context):
         r = oh.roster(ctx.options.get("leaders", ()))
         text = ctx.text

@@ -42,6 +42,10 @@ class LeaderOrder(Rule):
         "dictionaries/officeholders.yaml"
     )
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n李强、习近平、赵乐际出席大会。\n2024年5月1日\n", "习近平、李强、赵乐际"),)
+    passes = ("通知\n习近平、李强、赵乐际出席大会。\n2024年5月1日\n",)
+
     def check(self, ctx: Context):
         r = oh.roster(ctx.options.get("leaders", ()))
         text = ctx.text

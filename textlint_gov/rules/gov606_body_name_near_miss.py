@@ -62,6 +62,10 @@ class BodyNameNearMiss(Rule):
         "《国务院关于部委管理的国家局设置的通知》（国发〔2023〕6号）"
     )
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("通知\n经国家卫生建康委员会批准。\n", "国家卫生健康委员会"),)
+    passes = ("通知\n经国家卫生健康委员会批准，县农业农村局实施。\n",)
+
     def check(self, ctx: Context):
         text = ctx.text
         if len(text) < MIN_LENGTH:

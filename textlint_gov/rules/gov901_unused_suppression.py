@@ -31,6 +31,11 @@ class UnusedSuppression(Rule):
     fix = Applicability.UNSAFE
     source = "ruff RUF100（unused-noqa）的做法；ESLint --report-unused-disable-directives"
 
+    # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
+    flags = (("# 通知\n\n<!-- govlint-disable-line -->\n本段没有问题。\n", None),)
+    passes = ("# 通知\n\n本段没有问题。\n",)
+    cases_file = "a.md"
+
     def check(self, ctx: Context):
         # The work is done in textlint_gov.suppress after every rule has run, because only then is
         # it known what each comment suppressed; this class registers the code, its severity and

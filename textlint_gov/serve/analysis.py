@@ -51,7 +51,6 @@ class Engine:
 
     @classmethod
     def create(cls, config: Config) -> Engine:
-
         config.rules()  # compile dictionaries and rule options now, not in a request thread
         engine = cls(config, _title_limit(config), _hints(config))
         # Warm the lazily loaded parts (segmenter, automata) before clerks arrive, so concurrent
