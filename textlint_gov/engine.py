@@ -46,10 +46,8 @@ def lint(doc: Document, config: Config) -> list[Finding]:
                     continue
                 f = _finding(doc, block, rule, cr.severity, hit)
                 findings.setdefault((f.code, f.start, f.end), f)
-    if doc.meta.get("unchecked"):  # scanned PDF pages no block holds (GOV911)
-        from textlint_gov.rules.gov911_unchecked_scan import unchecked_findings
-
-        for f in unchecked_findings(doc, rules):
+    for cr in rules:  # what no block holds (GOV911: scanned pages)
+        for f in cr.rule.document_findings(doc, cr.severity):
             findings.setdefault((f.code, f.start, f.end), f)
     out = sorted(_one_per_fix(findings.values()), key=lambda f: (f.start, f.end, f.code))
     if doc.meta.get("fixable") is False:  # an attachment's text is read out of it, never written back

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from textlint_gov.document import Block
-from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
+from textlint_gov.document import Block, Document
+from textlint_gov.findings import CATEGORIES, Applicability, Finding, Hit, Severity
 from textlint_gov.tokens import Segmenter, segmenter
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
@@ -72,6 +72,11 @@ class Rule:
 
     def check(self, ctx: Context) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def document_findings(self, doc: Document, severity: Severity) -> list[Finding]:
+        """Findings about the document as a whole that no block holds (GOV911: pages a loader could
+        not read); reported once per document after the blocks. Most rules have none."""
+        return []
 
     def prepare(self, options: dict[str, Any]) -> None:
         """Called once before checking with the merged options (compile patterns here)."""

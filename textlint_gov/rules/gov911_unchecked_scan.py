@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textlint_gov.findings import Finding, Severity
+from textlint_gov.document import Document
+from textlint_gov.findings import Finding, Severity, finding_at
 from textlint_gov.rules import Context, Rule
 
 CODE = "GOV911"
@@ -29,25 +30,19 @@ class UncheckedScan(Rule):
     source = "govlint 附件检查（issue 13）"
 
     def check(self, ctx: Context):
-        # The loader lists the unread pages in meta["unchecked"]; the engine reports them once per
-        # file through unchecked_findings() after the rules have run, since no block holds them.
-        return ()
+        return ()  # no block holds an unread page: see document_findings
 
-
-def unchecked_findings(doc, rules) -> list[Finding]:
-    """One GOV911 finding for the pages a loader left unread (``meta["unchecked"]``: (page, why)),
-    at the first such page, when the rule is among ``rules`` (the configured ones)."""
-    pages = doc.meta.get("unchecked") or ()
-    configured = next((cr for cr in rules if cr.rule.code == CODE), None)
-    if not pages or configured is None:
-        return []
-    from textlint_gov.engine import finding_at
-
-    first = pages[0][0]
-    starts = doc.line_starts()
-    start = starts[first - 1] if first - 1 < len(starts) else len(doc.source)
-    shown = "、".join(f"第{n}页" for n, _why in pages[:10]) + ("等" if len(pages) > 10 else "")
-    message = (
-        f"{shown}是扫描件（没有文字层），共 {len(pages)} 页未检查：请人工核对，或加 --ocr 用文字识别检查"
-    )
-    return [finding_at(doc, CODE, "format", configured.severity, start, start, message, where=f"第{first}页")]
+    def document_findings(self, doc: Document, severity: Severity) -> list[Finding]:
+        """One finding for the pages the loader left unread (``meta["unchecked"]``: (page, why)), at
+        the first of them."""
+        pages = doc.meta.get("unchecked") or ()
+        if not pages:
+            return []
+        first = pages[0][0]
+        starts = doc.line_starts()
+        start = starts[first - 1] if first - 1 < len(starts) else len(doc.source)
+        shown = "、".join(f"第{n}页" for n, _why in pages[:10]) + ("等" if len(pages) > 10 else "")
+        message = (
+            f"{shown}是扫描件（没有文字层），共 {len(pages)} 页未检查：请人工核对，或加 --ocr 用文字识别检查"
+        )
+        return [finding_at(doc, CODE, self.category, severity, start, start, message, where=f"第{first}页")]
