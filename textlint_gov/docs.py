@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textlint_gov.findings import CATEGORIES
+from textlint_gov.findings import CATEGORIES, Applicability
 from textlint_gov.rules import Rule, registry
 
 
@@ -47,7 +47,38 @@ def rules_markdown() -> str:
     return "\n".join(out)
 
 
+README_START = (
+    "<!-- rules table: python -m textlint_gov.docs --readme README.md writes it from the registry -->"
+)
+README_END = "<!-- end of rules table -->"
+
+
+def readme_table() -> str:
+    """The README's table of rules, between its markers: code (linked to docs/rules.md), category,
+    default severity, whether --fix applies, summary."""
+    out = [README_START, "", "| 代码 | 类别 | 级别 | 自动修复 | 说明 |", "| --- | --- | --- | --- | --- |"]
+    for r in registry():
+        fix = "可" if r.fix is Applicability.SAFE else ""
+        out.append(
+            f"| [{r.code}](docs/rules.md#{r.code.lower()}-{r.name}) | {CATEGORIES[r.category]} "
+            f"| {r.severity.label} | {fix} | {r.summary} |"
+        )
+    out += ["", README_END]
+    return "\n".join(out)
+
+
+def with_readme_table(readme: str) -> str:
+    """``readme`` with the text between the markers replaced by :func:`readme_table`."""
+    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
+    return readme[:start] + readme_table() + readme[end:]
+
+
 if __name__ == "__main__":  # pragma: no cover
     import sys
+    from pathlib import Path
 
-    sys.stdout.write(rules_markdown())
+    if sys.argv[1:2] == ["--readme"]:
+        path = Path(sys.argv[2])
+        path.write_text(with_readme_table(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        sys.stdout.write(rules_markdown())
