@@ -308,7 +308,12 @@ def test_markdown_link_target_with_parentheses_is_dropped():
 
 @pytest.mark.parametrize(
     "page,text",
-    [("&nbspdate: x", "date: x"), ("&copy2021年", "©2021年"), ("&notit; 好", "¬it; 好"), ("a&nbsp;b", "a\xa0b")],
+    [
+        ("&nbspdate: x", "date: x"),
+        ("&copy2021年", "©2021年"),
+        ("&notit; 好", "¬it; 好"),
+        ("a&nbsp;b", "a\xa0b"),
+    ],
 )
 def test_html_reference_without_semicolon_keeps_the_letters_positions(page, text):
     """``&nbspdate`` is an NBSP then ``date`` (HTML5's longest-prefix rule): the letters after the
