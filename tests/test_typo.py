@@ -44,6 +44,19 @@ def test_gov102_leaves_listed_typos_to_gov101():
     assert [(s.wrong, s.right) for s in detect("确保农名工工资按时足额支付。")] == [("农名", "农民")]
 
 
+@pytest.mark.parametrize(
+    "config",
+    [Config(select=["GOV102"]), Config(select=["GOV101", "GOV102"], ignore=["GOV101"])],
+    ids=["select-GOV102", "ignore-GOV101"],
+)
+def test_gov102_does_not_lose_listed_typos_when_gov101_is_off(config):
+    # GOV102 reports the reviewed span and correction itself; with GOV101 on, the engine keeps one
+    found = typo_findings("确保农名工工资按时足额支付。", config)
+    assert [(f.code, f.match, f.suggestion) for f in found] == [("GOV102", "农名工", "农民工")]
+    found = typo_findings("要认真布署安全生产工作。", config)
+    assert [(f.code, f.match, f.suggestion) for f in found] == [("GOV102", "布署", "部署")]
+
+
 CORRECT = [
     "深化放管服改革，持续优化营商环境。",
     "积极稳妥推进碳达峰碳中和。",
@@ -250,3 +263,21 @@ def test_stroke_shape_pairs_are_confusions():
     m = model()
     assert m.confusion["早"].get("旱") == 3 and m.confusion["旱"].get("早") == 3
     assert m.confusion["拨"].get("拔") is not None
+
+
+def test_options_read_in_chunks_equal_the_whole_text_read_at_once():
+    # the replacements of a long block are computed chunk by chunk (bounded memory); a slip across a
+    # chunk seam (下请 at OPTION_CHUNK - 1) is found as in the text read at once
+    from textlint_gov.typo import detector
+
+    m = model()
+    step = detector.OPTION_CHUNK
+    text = "发挥好上情下达的作用，认真部署工作。" * (step // 18 + 1)
+    text = text[: step - 1] + "下请上传，再接再励。" + text[step - 1 :] * 2
+    chunked = detector._TextOptions(m, text, detector.GEN_GAIN)
+    chunked.upto(len(text))
+    whole = detector._options(m, text, detector.GEN_GAIN)
+    assert dict(chunked) == whole
+    assert "情" in whole[step] and "厉" in whole[step + 7]
+    found = {(s.start, s.right) for s in detect(text)}
+    assert (step - 1, "下情") in found

@@ -5,7 +5,7 @@
 Every candidate correction that ``textlint_gov.typo.candidates`` proposes on the tuning sets is a
 sample: positive when it overlaps a character the gold correction changes. A logistic regression
 (Newton's method, small L2 penalty on standardised features) over ``textlint_gov.typo.features``
-gives the weights, printed as a Python tuple to paste into ``textlint_gov/typo/__init__.py``.
+gives the weights, printed as a Python tuple to paste into ``textlint_gov/typo/scoring.py``.
 
 Tuning sets (allowed for tuning by ``shared/eval/README.md``; the data is read in place, never
 copied): MiDu 2022 ``preliminary_extend_train``, CSCD-NS ``dev`` (equal-length pairs) and the clean

@@ -1,0 +1,459 @@
+"""Candidate generation and judging (GOV102).
+
+A character is suspect when replacing it with a character that sounds or looks the same turns the
+text around it into a much more probable segmentation into dictionary words. ``下请上传`` segments
+into rare single characters; with 请→情 it contains the word 下情, so the corrected text scores far
+higher. Each run of Han characters is segmented once, forward and backward; a replacement is judged
+by the words that cover its character only (``Model.best_replaced_span``), so a run costs time linear
+in its length, and a run longer than MAX_RUN is judged in windows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from bisect import bisect_left
+from itertools import compress, repeat
+from operator import add, itemgetter, sub
+
+from textlint_gov.typo.data import model
+from textlint_gov.typo.guards import (
+    FUNCTION_CHARS,
+    PLACE_END,
+    _foreign_abbrev,
+    _guarded,
+    _in_place_name,
+    _name_like,
+    _protected,
+)
+from textlint_gov.typo.scoring import THRESHOLD, Suspect, _context, score
+from textlint_gov.typo.segment import MAX_WORD, TARGET_MIN_FREQ, Model, spans
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# A run of Han characters longer than this (no punctuation for 2,000 characters: no real sentence)
+# is judged in windows of this length, so time and memory per window are bounded (issue 16). Each
+# window is read with RUN_PAD characters of the run on either side and keeps the findings of its own
+# characters, so a word across a seam is judged as in the whole run.
+MAX_RUN = 2000
+RUN_PAD = 64
+SPAN = 4  # characters of context on each side of a swapped pair that its local segmentation sees
+# cost (natural log units) of each confusion kind: same sound & tone, same sound other tone, shape,
+# similar stroke sequence (weaker shape evidence)
+COST = (0.0, 1.5, 1.5, 2.0)
+SUSPECT_MAX_FREQ = 3000  # tokens more frequent than this are trusted as written
+GEN_GAIN = 3.0  # candidates need at least this segmentation gain; the score decides what is reported
+PREFILTER_SLACK = 3.0  # skip a correction whose word is not e^(gain-3) times as frequent as the written one
+SWAP_KIND = 4
+SWAP_MIN_FREQ = 1000  # the word the two characters make in the other order must be this common (部署)
+SWAP_GAIN = 10.0  # and the text around must segment this much (natural log) more probably with it
+SWAP_SCORE = 1.0  # a swap is reported as a warning at the default thresholds, never as certain
+
+
+def detect(text: str, words: frozenset[str] = frozenset(), threshold: float = THRESHOLD) -> list[Suspect]:
+    """Suspected typos in ``text`` whose confidence score reaches ``threshold``, at most one per character."""
+    return [sus for sus in candidates(text, words) if sus.score >= threshold]
+
+
+def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
+    """Every candidate correction with a segmentation gain of at least GEN_GAIN, scored (one per character)."""
+    m = model()
+    out: list[Suspect] = []
+    guarded = _guarded(text)
+    # A run judged once is not judged again (40,000 copies of one sentence cost one): its result
+    # depends only on its text and which of its characters are guarded.
+    seen: dict[tuple, list[Suspect]] = {}
+    options = _TextOptions(m, text, GEN_GAIN)
+    for run in HAN_RUN.finditer(text):
+        options.forget(run.start() - MAX_WORD)
+        if len(run.group()) <= MAX_RUN and not options.any_in(run.start(), run.end()):
+            continue  # no replacement and no swap to judge: not read further
+        s = run.group()
+        for k in range(0, len(s), MAX_RUN):
+            lo = max(0, k - RUN_PAD)
+            piece = s[lo : k + MAX_RUN + RUN_PAD]
+            base = run.start() + lo
+            mine = tuple(i for i in range(len(piece)) if base + i in guarded) if guarded else ()
+            key = (piece, mine)
+            found = seen.get(key)
+            if found is None:
+                options.upto(base + len(piece))  # a long run is read piece by piece
+                options.forget(base - MAX_WORD)
+                found = seen[key] = _detect_run(m, piece, 0, words, GEN_GAIN, frozenset(mine), options, base)
+            first, last = k - lo, k - lo + MAX_RUN  # this window's own characters
+            out.extend(
+                dataclasses.replace(f, start=f.start + base, end=f.end + base, pos=f.pos + base)
+                if base
+                else f
+                for f in found
+                if first <= f.pos < last
+            )
+    return out
+
+
+OPTION_CHUNK = 4096  # text read for options at once: bounded memory for the key lists
+
+
+class _TextOptions(dict):
+    """:func:`_options` of a whole text, computed chunk by chunk as its runs are read in order, and
+    forgotten behind them, so that memory stays bounded on a block of any length (windows across
+    punctuation find no word). ``marks`` holds, sorted, the pairs whose reversal is a common word
+    (a swap may stand there)."""
+
+    def __init__(self, m: Model, text: str, threshold: float) -> None:
+        super().__init__()
+        self.m, self.text, self.threshold = m, text, threshold
+        self.end = 0  # windows starting before this are read
+        self.marks: list[int] = []
+
+    def upto(self, end: int) -> None:
+        m, text = self.m, self.text
+        while self.end < min(end, len(text)):
+            c = self.end
+            chunk = text[c : c + OPTION_CHUNK + MAX_WORD - 1]
+            _options(m, chunk, self.threshold, self, c, OPTION_CHUNK)
+            rev = map(m.freq.get, map(add, chunk[1 : OPTION_CHUNK + 1], chunk))
+            self.marks.extend(c + i for i, f in enumerate(rev) if f is not None and f >= SWAP_MIN_FREQ)
+            self.end = c + OPTION_CHUNK
+
+    def forget(self, below: int) -> None:
+        """Drop what lies before ``below`` once it is a few chunks' worth."""
+        if len(self) > 4 * OPTION_CHUNK:
+            for p in [p for p in self if p < below]:
+                del self[p]
+        if len(self.marks) > 4 * OPTION_CHUNK:
+            self.marks = self.marks[bisect_left(self.marks, below) :]
+
+    def any_in(self, start: int, end: int) -> bool:
+        self.upto(end)
+        j = bisect_left(self.marks, start)
+        return (j < len(self.marks) and self.marks[j] < end) or any(map(self.__contains__, range(start, end)))
+
+
+def _margin(threshold: float) -> float:
+    """How many times as frequent as the written word a correction's word must be."""
+    return 2.718281828459045 ** (threshold - PREFILTER_SLACK)
+
+
+def _pairs(m: Model, word: str, k: int, hits: str, threshold: float) -> list[tuple[str, int]]:
+    """The confusable characters ``ch`` of ``word[k]`` among ``hits`` that make ``word`` a dictionary
+    word at least ``_margin(threshold)`` times as frequent as the written one, with their confusion
+    kind, and that could bring the gain ``threshold``: the corrected word against the best
+    segmentation of the written window, or the corrected character alone against the written one.
+    (Other words are no more probable than what is written, so they cannot bring more.)"""
+    c = word[k]
+    chars = m.confusable_with.get(c)
+    if chars is None:  # built on first use: a draft meets a few hundred of the 5,000 characters
+        row = m.confusion.get(c)
+        chars = m.confusable_with[c] = (
+            frozenset(row) - FUNCTION_CHARS if row and c not in FUNCTION_CHARS else frozenset()
+        )
+    if not chars or word in m.attested:
+        return []
+    freq = m.freq
+    f_orig = freq.get(word, 0)
+    if len(word) >= 3 and f_orig >= TARGET_MIN_FREQ:
+        return []  # an idiom or word as written (以点带面) is not rewritten into another one
+    common = chars.intersection(hits)
+    if not common:
+        return []
+    conf = m.confusion[c]
+    pairs = [(ch, conf[ch]) for ch in sorted(common)]  # sorted: the same order whatever the hash seed
+    head, tail = word[:k], word[k + 1 :]
+    bar = f_orig * _margin(threshold)
+    out = []
+    written = None
+    log = math.log
+    for ch, kind in pairs:
+        f = freq[head + ch + tail]
+        if f < bar:
+            continue
+        need = threshold + COST[kind]
+        if written is None:
+            written = m.best2(word) if len(word) == 2 else m.best(word)
+        if log(f) - m.logtotal - written < need:
+            fc, fo = freq.get(ch), freq.get(c)
+            single = (log(fc) if fc else 0.0) - (log(fo) if fo else 0.0)
+            if single < need:
+                continue
+        out.append((ch, kind))
+    return out
+
+
+# The candidates of a two-character window depend on its text only, and common bigrams recur in
+# every post: they are computed once per distinct bigram and kept (a bounded cache per margin).
+BIGRAM_CACHE_MAX = 120_000  # about the distinct bigrams of 700,000 characters of 公文
+LONGER_CACHE_MAX = 60_000
+_bigrams: dict[float, dict[str, tuple]] = {}
+_longer: dict[
+    float, dict[str, tuple | list]
+] = {}  # masked key + written character  # the same for longer windows that hit
+
+
+def _bigram_options(m: Model, word: str, threshold: float) -> tuple:
+    """((offset, character, kind), ...) for a two-character window."""
+    index = m.index
+    out: list[tuple[int, str, int]] = []
+    for k, key in ((0, "?" + word[1]), (1, word[0] + "?")):
+        hits = index.get(key)
+        if hits:
+            out.extend((k, ch, kind) for ch, kind in _pairs(m, word, k, hits, threshold))
+    return tuple(out)
+
+
+WEAK_WORD = 2000  # a character in a bigram word at least this frequent is not read in longer windows
+
+
+# A character is weak when at most one of its bigrams is a word, and a rare one (人事疯传: 人事 against
+# 业内人士): only around weak characters are longer windows read.
+def _options(
+    m: Model,
+    s: str,
+    threshold: float,
+    out: dict[int, dict[str, tuple[int, int, int]]] | None = None,
+    offset: int = 0,
+    starts: int | None = None,
+) -> dict[int, dict[str, tuple[int, int, int]]]:
+    """For each position of ``s``, the confusable characters that may stand there, completing a
+    dictionary word around it at least ``margin`` times as frequent as the written one -> (kind,
+    start, end) of the first such word (shortest, leftmost). Positions are written to ``out`` plus
+    ``offset``; with ``starts``, only windows starting before it are read."""
+    if out is None:
+        out = {}
+    stop = len(s) if starts is None else min(starts, len(s))
+    cache = _bigrams.get(threshold)
+    if cache is None or len(cache) > BIGRAM_CACHE_MAX:
+        cache = _bigrams[threshold] = {}
+    bigrams = list(map(add, s, s[1 : stop + 1]))  # the two-character windows starting before stop
+    found = list(map(cache.get, bigrams))
+    for a in [a for a, o in enumerate(found) if o is None or o]:
+        opts = found[a]
+        if opts is None:
+            word = bigrams[a]
+            opts = cache[word] = _bigram_options(m, word, threshold)
+        for k, ch, kind in opts:
+            row = out.get(offset + a + k)
+            if row is None:
+                row = out[offset + a + k] = {}
+            if ch not in row:
+                row[ch] = (kind, offset + a, offset + a + 2)
+    # Three- and four-character windows (再接再励, 业内人事) are read only around a character that is
+    # in no common bigram word (_weak): where the text is improbable.
+    index_get = m.index.get
+    freq_get = m.freq.get
+    able = m.confusable
+    n = len(s)
+    # bigram frequencies: bf[i] of s[i:i+2]
+    bf = [f or 0 for f in map(freq_get, map(add, s, s[1:]))]
+    bf.append(0)
+    bf.insert(0, 0)  # bf[i] is now the bigram ending at i, bf[i + 1] the one starting there
+    five, common = TARGET_MIN_FREQ, WEAK_WORD
+    weak = [
+        i
+        for i, (c, left, right) in enumerate(zip(s[: stop + MAX_WORD - 1], bf, bf[1:]))
+        if c in able and (left < five or right < five) and left < common and right < common
+    ]
+    if not weak:
+        return out
+    longer = _longer.get(threshold)
+    if longer is None or len(longer) > LONGER_CACHE_MAX:
+        longer = _longer[threshold] = {}
+    # the keys of every window around a weak character, built with C-level maps: s[a:i] + "?" +
+    # s[i + 1:a + L] from the n-grams of s starting at each position
+    grams = [[""] * (n + 1), list(s)]
+    for g in range(2, MAX_WORD):
+        grams.append(list(map(add, grams[g - 1][:-1], s[g - 1 :])))
+    q = repeat("?")
+    for L in (3, 4):
+        for k in range(L):
+            # the weak characters i with a window [i - k, i - k + L) inside s, starting before stop
+            lo = bisect_left(weak, k)
+            hi = bisect_left(weak, min(n - L + k, stop - 1 + k) + 1)
+            if lo >= hi:
+                continue
+            begins = list(map(sub, weak[lo:hi], repeat(k)))
+            heads = _pick(grams[k], begins) if k else repeat("")
+            tails = (
+                _pick(grams[L - k - 1], list(map(add, begins, repeat(k + 1)))) if L - k - 1 else repeat("")
+            )
+            keys = list(map(add, map(add, heads, q), tails))
+            hit_lists = list(map(index_get, keys))
+            for a, key, hits in compress(zip(begins, keys, hit_lists), hit_lists):
+                word = s[a : a + L]
+                pairs = longer.get(key + word[k])
+                if pairs is None:
+                    if freq_get(word, 0) >= TARGET_MIN_FREQ:
+                        pairs = ()  # an idiom or word as written (以点带面) is not rewritten into another one
+                    else:
+                        pairs = _pairs(m, word, k, hits or "", threshold)
+                    longer[key + word[k]] = pairs
+                if not pairs:
+                    continue
+                row = out.get(offset + a + k)
+                if row is None:
+                    row = out[offset + a + k] = {}
+                for ch, kind in pairs:
+                    if ch not in row:
+                        row[ch] = (kind, offset + a, offset + a + L)
+    return out
+
+
+def _pick(items: list[str], at: list[int]) -> tuple[str, ...]:
+    """``items`` at the positions ``at``, picked in C (itemgetter of one index gives the item)."""
+    return itemgetter(*at)(items) if len(at) > 1 else (items[at[0]],)
+
+
+def _detect_run(
+    m: Model,
+    s: str,
+    base: int,
+    words: frozenset[str],
+    threshold: float,
+    guarded: frozenset[int] = frozenset(),
+    options: dict[int, dict[str, tuple[int, int, int]]] | None = None,
+    off: int = 0,
+) -> list[Suspect]:
+    """The candidates of one run ``s`` of Han characters (positions plus ``base``); ``options`` are
+    its replacements (:func:`_options`, positions plus ``off``), computed here when not given."""
+    n = len(s)
+    if n < 2:
+        return []
+    freq = m.freq
+    if options is None:
+        options, off = _options(m, s, threshold), 0
+    # the positions that have a replacement to judge, and the pairs that may be swapped (their
+    # reversed pair a common word): a run with neither is not segmented at all
+    judged = [i for i, has in enumerate(map(options.__contains__, range(off, off + n))) if has]
+    rev = [f or 0 for f in map(freq.get, map(add, s[1:], s))]  # frequency of s[i + 1] + s[i]
+    swaps = [
+        i
+        for i, f in enumerate(map(freq.__contains__, map(add, s, s[1:])))
+        if not f and rev[i] >= SWAP_MIN_FREQ
+    ]
+    if not judged and not swaps:
+        return []
+    back = [0] * (n + 1)
+    lat = m.lattice(s)
+    fwd = m.forward(s, back, lat)
+    whole = fwd[n]
+    fb = None  # the backward pass, computed when a replacement is to be judged
+    segs = spans(back, n)
+    single = {a for a, b in segs if b - a == 1}
+    trusted = bytearray(n)  # characters of tokens too frequent to be suspect
+    for a, b in segs:
+        if b - a > 1 and freq.get(s[a:b], 0) > SUSPECT_MAX_FREQ:
+            trusted[a:b] = b"\x01" * (b - a)
+    suspect_pos = [i for i in judged if not trusted[i]]
+    found: list[Suspect] = []
+    protected = None
+    for i in suspect_pos:
+        row = options.get(i + off)
+        if not row:
+            continue
+        if fb is None:
+            fb = (fwd, m.backward(s, lat))
+        best: Suspect | None = None
+        for ch, (kind, a, e) in row.items():
+            a -= off
+            e -= off
+            if a < 0 or e > n:
+                continue  # a window reaching past this piece of a long run
+            v, x, y = m.best_replaced_span(s, i, ch, fb)
+            gain = v - whole - COST[kind]
+            if gain < threshold or (best is not None and gain <= best.gain):
+                continue
+            if y - x >= 2:
+                a, e = _shortest_word(m, s, i, ch, x, y)
+            best = Suspect(base + a, base + e, base + i, s[a:e], s[a:i] + ch + s[i + 1 : e], gain, kind)
+        if best is None:
+            continue
+        if protected is None:
+            protected = _protected(s, words | m.vocab)
+        if (
+            base + i in guarded
+            or protected[i]
+            or _in_place_name(m, s, i)
+            or _foreign_abbrev(s, i)
+            or _name_like(s, i, single)
+        ):
+            continue
+        best = dataclasses.replace(
+            best,
+            context=_context(m, s, i, single, best.start - base, best.end - base),
+            doubtful=best.wrong in m.weak,
+        )
+        found.append(dataclasses.replace(best, score=score(m, best)))
+    alive = [True] * len(found)
+    by_start: dict[int, list[int]] = {}
+    for j, f in enumerate(found):
+        by_start.setdefault(f.start, []).append(j)
+    last = -1
+    for i in swaps:
+        if i <= last:
+            continue
+        sus = _swapped(m, s, i)
+        if sus is None:
+            continue
+        if protected is None:
+            protected = _protected(s, words | m.vocab)
+        if any(
+            base + k in guarded or _in_place_name(m, s, k) or _name_like(s, k, single) for k in (i, i + 1)
+        ):
+            continue
+        if protected[i] or protected[i + 1]:
+            continue
+        sus = dataclasses.replace(sus, start=base + i, end=base + i + 2, pos=base + i)
+        # the findings overlapping the pair start at most MAX_WORD - 1 characters before it
+        near = [j for p in range(sus.start - MAX_WORD + 1, sus.end) for j in by_start.get(p, ())]
+        rivals = [
+            j for j in sorted(near) if alive[j] and found[j].start < sus.end and sus.start < found[j].end
+        ]
+        if any(found[j].gain >= sus.gain for j in rivals):
+            continue  # a one-character slip explains the text better
+        for j in rivals:
+            alive[j] = False
+        found.append(sus)
+        alive.append(True)
+        by_start.setdefault(sus.start, []).append(len(found) - 1)
+        last = i + 1
+    return [f for f, keep in zip(found, alive) if keep]
+
+
+def _shortest_word(m: Model, s: str, i: int, ch: str, x: int, y: int) -> tuple[int, int]:
+    """The shortest, leftmost word that ``ch`` at ``i`` makes inside ``s[x:y]``, the word covering it in
+    the best segmentation of the corrected text: what is reported (布署 -> 部署 inside 部署安全,
+    贯切 -> 贯彻 inside 贯彻落实)."""
+    freq = m.freq
+    for L in range(2, y - x):
+        for a in range(max(x, i - L + 1), min(i, y - L) + 1):
+            if freq.get(s[a:i] + ch + s[i + 1 : a + L], 0) >= TARGET_MIN_FREQ:
+                return a, a + L
+    return x, y
+
+
+def _swapped(m: Model, s: str, i: int) -> Suspect | None:
+    """Two characters of a common word written the other way round (署部 for 部署): the pair is no
+    word and no attested string, the reversed pair is a common word, and the text around it segments
+    far more probably with the reversed pair."""
+    pair = s[i : i + 2]
+    a, b = pair[0], pair[1]
+    if (
+        a == b
+        or a in FUNCTION_CHARS
+        or b in FUNCTION_CHARS
+        or a in PLACE_END
+        or pair in m.freq
+        or pair in m.attested
+        or pair in m.weak
+    ):
+        return None
+    right = b + a
+    if m.freq.get(right, 0) < SWAP_MIN_FREQ:
+        return None
+    lo, hi = max(0, i - SPAN), min(len(s), i + 2 + SPAN)
+    window = s[lo:hi]
+    k = i - lo
+    gain = m.best(window[:k] + right + window[k + 2 :]) - m.best(window)
+    if gain < SWAP_GAIN:
+        return None
+    return Suspect(i, i + 2, i, pair, right, gain, SWAP_KIND, SWAP_SCORE)
