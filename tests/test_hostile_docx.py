@@ -56,3 +56,21 @@ def test_headers_that_lie_about_sizes_do_not_pass_the_check():
     with pytest.raises(LoadError) as e:
         load_bytes(bytes(data), "liar.docx")
     assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize(
+    "body", [b"<_/>", b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>']
+)
+def test_a_main_part_that_is_no_word_document_is_one_line(body):
+    """word/document.xml replaced by well-formed XML of another kind (found by the fuzz test)."""
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            z.writestr(info, body if info.filename == "word/document.xml" else src.read(info))
+    with pytest.raises(LoadError, match="正文部件不是 Word 文档"):
+        load_bytes(out.getvalue(), "a.docx")

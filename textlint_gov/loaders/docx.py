@@ -57,6 +57,8 @@ def load_docx(data: bytes, name: str) -> Document:
         cause = " ".join(str(e).split())[:80]  # the report is one line per file
         raise LoadError(f".docx 内容损坏或结构异常（{type(e).__name__}: {cause}）") from None
 
+    if d.element.tag != f"{W}document" or d.element.find(f"{W}body") is None:
+        raise LoadError(".docx 内容损坏或结构异常（正文部件不是 Word 文档）")
     styles = _style_names(d)
     paras: list[_Para] = []
     counter = {"table": 0}
