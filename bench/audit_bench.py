@@ -266,6 +266,11 @@ def main() -> None:
             f"  units {len(data['units'])}, files {n}, posts counted {sum(u['posts'] for u in data['units'])}, "
             f"findings {findings}, problems {len(data['problems'])}"
         )
+        flagged = [i for u in data["units"] for i in u.get("indicators", []) if i["status"] != "ok"]
+        print(
+            f"  indicators: {sum(len(u.get('indicators', [])) for u in data['units'])} computed, "
+            f"单项否决 {len(data.get('vetoes', []))}, 预警 {sum(i['status'] == '预警' for i in flagged)}"
+        )
         warm, cpu2, data2 = run(export, args.jobs, cache, tmp, config)
         print(
             f"warm audit (nothing changed): {warm:.1f} s wall, CPU {cpu2:.1f} s, cache hits "

@@ -310,16 +310,16 @@ def test_parallel_and_cache_give_the_same_numbers(export, tmp_path):
 
 
 def test_linter_sees_unit_names(export, monkeypatch):
-    import textlint_gov.engine as engine
+    import textlint_gov.audit.collect as collect
 
     seen = []
-    real = engine.lint
+    real = collect.lint
 
     def spy(doc, config):
         seen.append(doc.meta.get("units"))
         return real(doc, config)
 
-    monkeypatch.setattr(engine, "lint", spy)
+    monkeypatch.setattr(collect, "lint", spy)
     _audit(export)
     assert seen and all(s == seen[0] for s in seen)
     assert set(seen[0]) >= {"甲局", "市甲局", "丁局", "市丁局", "首阳山街道"}
@@ -367,14 +367,16 @@ def test_csv_format(export):
     assert rows[2:6] == TABLE_A
     assert rows[6] == []
     assert rows[7][0].startswith("附件2") and "镇（街道）" in rows[7][0]
-    assert rows[8] == HEADER and rows[9:] == TABLE_B
+    assert rows[8] == HEADER and rows[9:11] == TABLE_B
+    # then the inspection's indicators (tests/test_audit_indicators.py works them out)
+    assert rows[11] == [] and rows[12][0].startswith("单项否决")
 
 
 def test_markdown_format(export):
     from textlint_gov.audit.formats import render
 
     text = render("markdown", _audit(export))
-    tables = [line for line in text.splitlines() if line.startswith("| 单位名称")]
+    tables = [line for line in text.splitlines() if line.startswith("| 单位名称 | 公共服务得分")]
     assert len(tables) == 2
     assert [c.strip() for c in tables[0].strip("|").split("|")] == HEADER
     assert "| 甲局 | 4 | 2 | 13 | 2.5 | 21.5 | 2 |" in text
@@ -406,7 +408,7 @@ def test_docx_format(export, tmp_path):
     out = tmp_path / "annex.docx"
     out.write_bytes(render("docx", _audit(export)))
     d = docx.Document(str(out))
-    assert len(d.tables) == 2
+    assert len(d.tables) == 3  # the two annexes, then 单项否决和预警
     cells = [[c.text for c in r.cells] for r in d.tables[0].rows]
     assert cells == [HEADER, *TABLE_A]
     assert [[c.text for c in r.cells] for r in d.tables[1].rows] == [HEADER, *TABLE_B]
@@ -439,7 +441,7 @@ def test_cli_output_file_infers_format(export, run_cli, tmp_path):
     out = tmp_path / "附件.docx"
     res = run_cli("audit", ex, "--month", "2021-01", "--config", rules, "--output", out, "--jobs", "1")
     assert res.exit_code == 0, res.output
-    assert len(docx.Document(str(out)).tables) == 2
+    assert len(docx.Document(str(out)).tables) == 3
     out = tmp_path / "表.csv"
     res = run_cli("audit", ex, "--month", "2021-01", "--config", rules, "--format", "csv", "--output", out)
     assert res.exit_code == 0

@@ -243,6 +243,11 @@ BAD_CONFIG = [
     ("scoring: {max_score: .nan}", "scoring.max_score"),
     ("scoring: {deductions: 5}", "scoring.deductions"),
     ("scoring: {points_per_post: -1}", "scoring.points_per_post"),
+    ("inspection: {site_days: .inf}", "inspection.site_days"),
+    ("inspection: {blank_columns: -1}", "inspection.blank_columns"),
+    ("inspection: {update_days: {动态要闻: 1e999}}", "inspection.update_days"),
+    ("inspection: {link_domains: [1]}", "inspection.link_domains"),
+    ("inspection: [1]", "inspection"),
     ("nonsense: 1", "nonsense"),
 ]
 

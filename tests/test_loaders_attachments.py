@@ -400,6 +400,46 @@ def test_attachments_are_found_by_suffix():
         assert suffix in SUFFIXES
 
 
+def test_audit_counts_an_attachment_with_its_post(tmp_path):
+    from textlint_gov.audit.aggregate import run_audit
+    from textlint_gov.audit.attachments import drop_owned
+    from textlint_gov.audit.collect import load_units, walk_export
+
+    ex = tmp_path / "export"
+    unit = ex / "甲局"
+    unit.mkdir(parents=True)
+    (ex / "units.yaml").write_text("units:\n  - {name: 甲局, group: 市直单位}\n", encoding="utf-8")
+    (unit / "2021-04-07_通知.html").write_text(
+        '<html><body><h1>通知</h1><p>召开会议。</p><a href="/f/名单.pdf">名单.pdf</a></body></html>',
+        encoding="utf-8",
+    )
+    (unit / "2021-04-07_通知_附件1.xlsx").write_bytes(_roster())  # beside, by name
+    (unit / "名单.pdf").write_bytes(make_pdf([["名单", f"身份证号{ID}。"]]))  # linked from the page
+    (unit / "2021-04-09_公示.pdf").write_bytes(make_pdf([["公示", "正文。"]]))  # a post of its own
+    (unit / "2021-04-07_通知").mkdir()  # a folder named after the post
+    (unit / "2021-04-07_通知" / "附件2.pdf").write_bytes(make_pdf([["附件2", f"身份证号{ID}。"]]))
+    (unit / "2021-04-1.html").write_text("<p>召开会议。</p>", encoding="utf-8")
+    (unit / "2021-04-12.pdf").write_bytes(
+        make_pdf([["公告", "正文。"]])
+    )  # not 2021-04-1's: a post of its own
+    units = load_units(ex / "units.yaml")
+    cands, _problems = walk_export(ex, units, ex / "units.yaml")
+    assert sorted(c.rel for c in cands) == [
+        "甲局/2021-04-07_通知.html",
+        "甲局/2021-04-09_公示.pdf",
+        "甲局/2021-04-1.html",
+        "甲局/2021-04-12.pdf",
+    ]
+    assert drop_owned([]) == []
+    result = run_audit(ex, "2021-04", config=config_from_dict({"select": ["GOV501"]}))
+    posts = {p.post.path: p for p in result.units[0].posts}
+    assert set(posts) == {"甲局/2021-04-07_通知.html", "甲局/2021-04-09_公示.pdf", "甲局/2021-04-12.pdf"}
+    paths = sorted({f["path"] for f in posts["甲局/2021-04-07_通知.html"].post.findings})
+    assert paths == ["甲局/2021-04-07_通知/附件2.pdf", "甲局/2021-04-07_通知_附件1.xlsx", "甲局/名单.pdf"]
+    # two ID numbers in the list, one in each PDF count against the post
+    assert posts["甲局/2021-04-07_通知.html"].counts["error"] == 4
+
+
 def _id_png() -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 

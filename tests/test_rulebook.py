@@ -27,11 +27,6 @@ CASES: dict[str, tuple[str, list[tuple[str, str | None]], list[str]]] = {
         [("通知\n发挥好上情下达、下请上传的作用。\n", None)],
         ["通知\n发挥好上情下达、下情上传的作用。\n"],
     ),
-    "GOV504": (
-        "a.txt",
-        [("通知\n秘密★1年\n正文。\n", None), ("通知\n（内部资料，注意保存）\n正文。\n", None)],
-        ["通知\n不得将内部资料上传互联网，文件应标注“秘密★”等密级标志。\n"],
-    ),
     "GOV911": (
         "a.pdf",
         [(make_pdf([["通知"], "scan"]).decode("ascii"), None)],
@@ -101,6 +96,16 @@ def test_docs_rules_md_is_generated_and_current():
     assert path.is_file(), "docs/rules.md 缺失：运行 python -m textlint_gov.docs > docs/rules.md"
     assert path.read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md 已过期：运行 python -m textlint_gov.docs > docs/rules.md"
+    )
+
+
+def test_readme_rules_table_is_generated_and_current():
+    from textlint_gov.docs import README_END, README_START, readme_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
+    assert readme[start:end] == readme_table(), (
+        "README.md 的规则表已过期：运行 python -m textlint_gov.docs --readme README.md"
     )
 
 

@@ -18,16 +18,18 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
 from typing import Any
 
+from textlint_gov.audit.inspection import (
+    inspection_from_config,  # the audit's settings, checked with the rest
+)
+from textlint_gov.errors import ConfigError
 from textlint_gov.findings import Severity
 from textlint_gov.rules import Rule, RuleDefinitionError, registry
+from textlint_gov.rules._officeholders import LeadersError, parse_leaders, read_leaders_file
+from textlint_gov.rules.kinds import DictionaryRule, read_dictionary, rule_from_header
 from textlint_gov.tokens import Segmenter, segmenter
 from textlint_gov.yamlfile import read_yaml
 
 CONFIG_NAME = "rules.yaml"
-
-
-class ConfigError(Exception):
-    """An invalid configuration; the message names the file and the key."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,6 @@ def _optional_str(value: Any, key: str) -> str | None:
 def _leaders_value(value: Any, key: str) -> Any:
     """``leaders:``: the office's own officeholders (checked by ``parse_leaders``), or the path of a
     YAML file holding them (read once the config's folder is known)."""
-    from textlint_gov.rules._officeholders import parse_leaders
 
     if isinstance(value, str):
         return _optional_str(value, key)
@@ -127,6 +128,7 @@ SCHEMA: dict[str, Callable[[Any, str], Any]] = {
     "region": _optional_str,
     "leaders": _leaders_value,
     "scoring": _mapping,
+    "inspection": _mapping,
 }
 
 
@@ -145,6 +147,7 @@ class Config:
     region: str | None = None
     leaders: tuple = ()  # the office's own officeholders (GOV603-GOV605), from leaders:
     scoring: dict[str, Any] = field(default_factory=dict)
+    inspection: dict[str, Any] = field(default_factory=dict)  # govlint audit's indicator thresholds
     _rules: list[ConfiguredRule] | None = field(default=None, repr=False)
     _allow: Any = field(default=None, repr=False)  # Aho-Corasick over allow + words, built once
 
@@ -219,7 +222,6 @@ class Config:
         return out
 
     def _user_dictionary_rules(self) -> dict[str, Rule]:
-        from textlint_gov.rules.kinds import DictionaryRule, read_dictionary, rule_from_header
 
         out: dict[str, Rule] = {}
         reg = registry()
@@ -326,8 +328,6 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
         cfg.fail_on = values["fail-on"]
     cfg.region = values.get("region")
     if isinstance(values.get("leaders"), str):
-        from textlint_gov.rules._officeholders import LeadersError, read_leaders_file
-
         try:
             cfg.leaders = tuple(read_leaders_file(cfg.base_dir / values["leaders"], values["leaders"]))
         except LeadersError as e:
@@ -337,6 +337,9 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
     cfg.scoring = values.get("scoring", {})
     if cfg.scoring:
         scoring_from_config(cfg.scoring, name)  # a bad scoring: is an error for every command
+    cfg.inspection = values.get("inspection", {})
+    if cfg.inspection:
+        inspection_from_config(cfg.inspection, name)  # one line naming the file, key and what is allowed
     return cfg
 
 

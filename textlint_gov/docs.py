@@ -59,9 +59,10 @@ def readme_table() -> str:
     out = [README_START, "", "| 代码 | 类别 | 级别 | 自动修复 | 说明 |", "| --- | --- | --- | --- | --- |"]
     for r in registry():
         fix = "可" if r.fix is Applicability.SAFE else ""
+        level = r.severity.label + ("（把握小时降级）" if getattr(r, "relative_severity", False) else "")
         out.append(
             f"| [{r.code}](docs/rules.md#{r.code.lower()}-{r.name}) | {CATEGORIES[r.category]} "
-            f"| {r.severity.label} | {fix} | {r.summary} |"
+            f"| {level} | {fix} | {r.summary} |"
         )
     out += ["", README_END]
     return "\n".join(out)

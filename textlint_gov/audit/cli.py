@@ -9,7 +9,11 @@ from pathlib import Path
 
 import click
 
-from textlint_gov.audit.formats import BINARY, FORMATS, SUFFIX_FORMAT
+from textlint_gov.audit.aggregate import run_audit
+from textlint_gov.audit.collect import AuditError
+from textlint_gov.audit.formats import BINARY, FORMATS, SUFFIX_FORMAT, render
+from textlint_gov.config import ConfigError, load_config
+from textlint_gov.rules import RuleDefinitionError
 from textlint_gov.status import EXIT_ERROR, EXIT_OK
 
 
@@ -54,7 +58,17 @@ def _fail(message: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="缓存文件夹（默认 EXPORT/.govlint_cache）",
 )
-def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cache_dir):
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="上月 --format json 的输出，据此生成整改台账（已整改、未整改、新增）",
+)
+@click.option(
+    "--check-links",
+    is_flag=True,
+    help="也请求稿件中的外部链接（超时、并发数和个数见 rules.yaml 的 inspection:）；默认只离线检查",
+)
+def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cache_dir, previous, check_links):
     """月度审计：由 CMS 导出生成各单位政务信息公开得分表。
 
     \b
@@ -64,11 +78,6 @@ def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cach
     govlint audit 导出/ --month 2021-01
     govlint audit 导出/ --month 2021-01 --output 附件.docx
     """
-    from textlint_gov.audit.aggregate import run_audit
-    from textlint_gov.audit.collect import AuditError
-    from textlint_gov.audit.formats import render
-    from textlint_gov.config import ConfigError, load_config
-    from textlint_gov.rules import RuleDefinitionError
 
     if fmt is None:
         fmt = SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table"
@@ -101,6 +110,8 @@ def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cach
                 jobs=jobs,
                 cache_dir=directory,
                 progress=progress,
+                previous=previous,
+                check_links=check_links,
             )
         except (AuditError, ConfigError) as e:
             _fail(f"错误：{e}")
@@ -126,7 +137,7 @@ def audit(export, month, units_path, fmt, output, jobs, config_path, cache, cach
     written = f"；已写入 {output}" if output is not None else ""
     click.echo(
         f"govlint audit: {result.month} 检查文件 {result.files_checked} 个{cached}，"
-        f"问题 {len(result.problems)} 项{written}",
+        f"问题 {len(result.problems)} 项，单项否决 {len(result.vetoes())} 项，预警 {len(result.warnings())} 项{written}",
         err=True,
     )
     sys.exit(EXIT_OK)

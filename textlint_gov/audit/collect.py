@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -22,12 +22,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from textlint_gov.audit.attachments import attachments_of, drop_owned
+from textlint_gov.audit.columns import Column, parse_columns
+from textlint_gov.audit.indicators import post_extras
+from textlint_gov.audit.messages import MESSAGES_FILE
 from textlint_gov.audit.score import date_from_name, impossible_date_prefix, to_decimal
+from textlint_gov.cache import FindingsCache
 from textlint_gov.docdate import parse_date
+from textlint_gov.engine import RuleCrash, lint
+from textlint_gov.findings import Finding, Severity
+from textlint_gov.loaders import SUFFIXES, LoadError, load_bytes, read_input
 from textlint_gov.yamlfile import read_yaml
 
 UNITS_FILE = "units.yaml"
-UNIT_KEYS = ("name", "group", "aliases", "scores")
+UNIT_KEYS = ("name", "group", "aliases", "scores", "columns")
 
 
 class AuditError(Exception):
@@ -40,6 +48,7 @@ class Unit:
     group: str
     aliases: tuple[str, ...] = ()
     scores: dict[str, Decimal] = field(default_factory=dict)
+    columns: tuple[Column, ...] = ()  # declared under columns: (optional)
 
 
 @dataclass
@@ -96,7 +105,7 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
     for i, item in enumerate(items, 1):
         at = f"{where}: units 第{i}项"
         if not isinstance(item, dict):
-            raise AuditError(f"{at} 应为映射（name、group、aliases、scores）")
+            raise AuditError(f"{at} 应为映射（name、group、aliases、scores、columns）")
         bad = [k for k in item if k not in UNIT_KEYS]
         if bad:
             raise AuditError(f"{at}: 未知的键“{bad[0]}”（可用：{'、'.join(UNIT_KEYS)}）")
@@ -125,6 +134,7 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
             if not scores[str(key)].is_finite():
                 raise AuditError(f"{at}: scores.{key} 应为数字，而不是“{value}”")
         aliases = [normalise_name(a) for a in aliases]
+        columns = parse_columns(item.get("columns"), at, AuditError)
         if name in names:
             raise AuditError(
                 f"{where}: 单位“{names[name]}”和“{item['name']}”只差空格，是同一个单位，出现了两次"
@@ -137,7 +147,13 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
                 raise AuditError(f"{at}: 名称或别名“{label}”与单位“{seen[label]}”重复（不计空格）")
             seen[label] = name
         units.append(
-            Unit(name, normalise_name(group), tuple(a for a in dict.fromkeys(aliases) if a != name), scores)
+            Unit(
+                name,
+                normalise_name(group),
+                tuple(a for a in dict.fromkeys(aliases) if a != name),
+                scores,
+                columns,
+            )
         )
     return units
 
@@ -191,7 +207,6 @@ def walk_export(
     export: Path, units: list[Unit], units_file: Path | None
 ) -> tuple[list[Candidate], list[Problem]]:
     """Drafts under the export with the unit their folder names; unknown folders become problems."""
-    from textlint_gov.loaders import SUFFIXES
 
     labels = unit_labels(units)
     candidates: list[Candidate] = []
@@ -219,7 +234,7 @@ def walk_export(
         if p.resolve() in skip or p.name.endswith(".govlint.docx"):
             return
         if p.suffix.lower() not in SUFFIXES:
-            if p.suffix.lower() in (".yaml", ".yml") and p.parent == export:
+            if p.parent == export and (p.suffix.lower() in (".yaml", ".yml") or p.name == MESSAGES_FILE):
                 return
             problems.append(
                 Problem("unsupported", rel, f"不是可检查的文稿（支持 {'、'.join(SUFFIXES)}），已跳过", unit)
@@ -254,7 +269,7 @@ def walk_export(
                 add_file(p, unit)
         elif entry.is_file():
             add_file(entry, None)
-    return candidates, problems
+    return drop_owned(candidates), problems  # attachments count with their post (issue 13)
 
 
 def _files_under(folder: Path, problems: list[Problem], export: Path, outside=None) -> list[Path]:
@@ -287,7 +302,6 @@ def units_fingerprint(units: list[Unit]) -> str:
 
 
 def _init_worker(config, cache_dir: str | None, unit_names: list[str], units_key: str) -> None:
-    from textlint_gov.cache import FindingsCache
 
     _STATE["config"] = config
     _STATE["units"] = unit_names
@@ -309,10 +323,8 @@ def _meta_of(doc) -> dict:
 
 
 def check_post(task: tuple[str, str]) -> dict:
-    """Read, load and lint one post. Returns findings as records, the metadata, or the error."""
-    from textlint_gov.engine import RuleCrash, lint
-    from textlint_gov.findings import finding_to_record
-    from textlint_gov.loaders import LoadError, load_bytes, read_input
+    """Read, load and lint one post. Returns its findings (``Finding.to_dict()``, as ``--format json``
+    prints them), the metadata with the facts the indicators need, or the error."""
 
     abspath, rel = task
     config, cache = _STATE["config"], _STATE["cache"]
@@ -326,7 +338,8 @@ def check_post(task: tuple[str, str]) -> dict:
         hit = cache.get(data, rel)
         if hit is not None:
             findings, _lines, meta = hit
-            out.update(findings=[finding_to_record(f) for f in findings], meta=meta, cached=True)
+            out.update(findings=[f.to_dict() for f in findings], meta=meta, cached=True)
+            out["findings"] += _attachment_findings(abspath, rel)
             return out
     try:
         doc = load_bytes(data, rel)
@@ -339,10 +352,59 @@ def check_post(task: tuple[str, str]) -> dict:
         out["error"] = f"内部错误：{type(e).__name__}: {e}"
         return out
     meta = _meta_of(doc)
+    meta.update(post_extras(doc, rel))  # what the inspection indicators need, cached with the post
     if cache is not None:
         cache.put(data, rel, findings, doc, meta)
-    out.update(findings=[finding_to_record(f) for f in findings], meta=meta)
+    out.update(findings=[f.to_dict() for f in findings], meta=meta)
+    out["findings"] += _attachment_findings(abspath, rel)
     return out
+
+
+def _attachment_findings(abspath: str, rel: str) -> list[dict]:
+    """The findings of a post's attachments (issue 13), each attachment cached by its own content;
+    one that cannot be read is one GOV911 (info) finding naming it."""
+    post = Path(abspath)
+    out: list[dict] = []
+    for att in attachments_of(post):
+        att_rel = (Path(rel).parent / att.relative_to(post.parent)).as_posix()
+        out += [f.to_dict() for f in _lint_attachment(str(att), att_rel)]
+    return out
+
+
+def _lint_attachment(abspath: str, rel: str) -> list[Finding]:
+    config, cache = _STATE["config"], _STATE.get("cache")
+    try:
+        data = read_input(abspath)
+        hit = cache.get(data, rel) if cache is not None else None
+        if hit is not None:
+            return list(hit[0])
+        doc = load_bytes(data, rel)
+        doc.meta["units"] = list(_STATE.get("units", ()))
+        findings = lint(doc, config)
+    except (LoadError, RuleCrash) as e:
+        why = str(e)
+    except Exception as e:  # a loader bug must not abort the audit
+        why = f"内部错误：{type(e).__name__}"
+    else:
+        if cache is not None:
+            cache.put(data, rel, findings, doc, _meta_of(doc))
+        return findings
+    unread = Finding(
+        "GOV911",
+        "format",
+        Severity.INFO,
+        f"附件无法读取，未检查：{why}",
+        rel,
+        0,
+        0,
+        1,
+        1,
+        1,
+        1,
+        "",
+        where="附件",
+    )
+    return [unread]
 
 
 def lint_posts(
@@ -351,7 +413,7 @@ def lint_posts(
     *,
     jobs: int = 1,
     cache_dir: str | os.PathLike | None = None,
-    unit_names: list[str] = (),
+    unit_names: Sequence[str] = (),
     units_key: str = "",
     progress: Callable[[int], None] | None = None,
 ) -> list[dict]:

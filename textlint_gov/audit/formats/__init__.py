@@ -43,6 +43,10 @@ PROBLEM_KINDS = {
     "undated": "无发布日期",
     "bad_date": "日期前缀有误",
     "missing_score": "缺少得分",
+    "unknown_column": "未知栏目",
+    "bad_messages": "留言数据有误",
+    "bad_previous": "上月结果不可用",
+    "links_skipped": "外部链接未全部检查",
 }
 
 

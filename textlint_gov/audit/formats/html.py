@@ -16,6 +16,14 @@ from textlint_gov.audit.formats import (
     short_week,
     week_label,
 )
+from textlint_gov.audit.formats.inspection import (
+    LEDGER_HEADER,
+    ledger_item_lines,
+    ledger_rows,
+    ledger_title,
+    threshold_text,
+    value_text,
+)
 from textlint_gov.audit.score import fmt
 
 CSS = """
@@ -26,6 +34,8 @@ th{background:#f0f0f0}td.num{text-align:right}
 table.grid td{text-align:center;min-width:3.5em}td.ok{background:#d7f0d2}td.miss{background:#f7d4d0;color:#a00}
 .note{color:#555;font-size:.9em}details{margin:.3em 0}summary{cursor:pointer}
 svg text{font-size:12px;font-family:inherit}
+tr.veto td{background:#f7d4d0;color:#900}tr.warn td{background:#fbe7c2;color:#7a4b00}
+.status-veto{color:#b00;font-weight:bold}.status-warn{color:#a36100;font-weight:bold}
 """
 
 
@@ -89,11 +99,58 @@ def score_table(result, units) -> str:
     return f'<table class="scores"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
+def _anchor(result, u) -> str:
+    return f"unit-{result.units.index(u) + 1}"
+
+
+def _evidence_item(result, u, e) -> str:
+    if not e.path:
+        return f"<li>{_e(e.text)}</li>"
+    rest = e.text[len(e.path) :].lstrip("：:") if e.text.startswith(e.path) else e.text
+    return f'<li><a href="#{_anchor(result, u)}"><code>{_e(e.path)}</code></a> {_e(rest)}</li>'
+
+
+def indicator_section(result) -> str:
+    """单项否决 (red) then 预警 (amber), each item with its evidence; the unit links to its evidence."""
+    out = ['<section class="indicators"><h2>检查指标：单项否决和预警</h2>']
+    for title, pairs, css in (("单项否决", result.vetoes(), "veto"), ("预警", result.warnings(), "warn")):
+        out.append(f"<h3>{title}（{len(pairs)}）</h3>")
+        if not pairs:
+            out.append("<p>无。</p>")
+            continue
+        out.append(
+            f'<table class="{css}"><thead><tr><th>单位名称</th><th>指标</th><th>值</th><th>阈值</th>'
+            "<th>依据</th></tr></thead><tbody>"
+        )
+        for u, i in pairs:
+            items = "".join(_evidence_item(result, u, e) for e in i.evidence)
+            out.append(
+                f'<tr class="{css}"><td><a href="#{_anchor(result, u)}">{_e(u.unit.name)}</a></td>'
+                f"<td>{_e(i.name)}</td><td>{_e(value_text(i))}</td><td>{_e(threshold_text(i))}</td>"
+                f"<td><ul>{items}</ul></td></tr>"
+            )
+        out.append("</tbody></table>")
+    rows = ledger_rows(result)
+    if rows:
+        head = "".join(f"<th>{_e(h)}</th>" for h in LEDGER_HEADER)
+        body = "".join(
+            f"<tr><td>{_e(r[0])}</td>" + "".join(f'<td class="num">{_e(c)}</td>' for c in r[1:]) + "</tr>"
+            for r in rows
+        )
+        out.append(
+            f"<h3>{_e(ledger_title(result))}</h3>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+    out.append("</section>")
+    return "\n".join(out)
+
+
 def evidence(result, u) -> str:
     weeks = "，".join(f"{short_week(w)}起 {n} 篇" for w, n in zip(result.weeks, u.posts_per_week))
     cats = "，".join(f"{category_label(c)} {n}" for c, n in u.by_category.items()) or "无"
     out = [
-        f"<details><summary><b>{_e(u.unit.name)}</b>：月总分 {fmt(u.total)}，第 {u.rank} 名；"
+        f'<details id="{_anchor(result, u)}">'
+        f"<summary><b>{_e(u.unit.name)}</b>：月总分 {fmt(u.total)}，第 {u.rank} 名；"
         f"本月稿件 {len(u.posts)} 篇，更新 {u.weeks_covered}/{len(result.weeks)} 周</summary>",
         "<ul>",
         f"<li>每周稿件：{_e(weeks)}；无日期 {u.undated} 篇，其他月份 {u.out_of_month} 篇</li>",
@@ -116,6 +173,20 @@ def evidence(result, u) -> str:
                 f"得 {fmt(p.score)}）<ul>{items}</ul></li>"
             )
         out.append("</ol>")
+    flagged = [i for i in u.indicators if i.status != "ok"]
+    if flagged:
+        out.append("<p>检查指标：</p><ul>")
+        for i in flagged:
+            css = "status-veto" if i.status == "否决" else "status-warn"
+            ev = "".join(f"<li>{_e(e.text)}</li>" for e in i.evidence)
+            out.append(
+                f'<li><span class="{css}">{_e(i.name)}（{_e(i.status)}）</span>：{_e(value_text(i))}，'
+                f"阈值 {_e(threshold_text(i))}<ul>{ev}</ul></li>"
+            )
+        out.append("</ul>")
+    ledger = ledger_item_lines(u)
+    if ledger:
+        out.append("<p>整改台账：</p><ul>" + "".join(f"<li>{_e(t)}</li>" for t in ledger) + "</ul>")
     out.append("</details>")
     return "\n".join(out)
 
@@ -128,6 +199,7 @@ def render(result, **_) -> str:
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
         f'<p class="note">{_e(scoring_note(result))}</p>',
+        indicator_section(result),
     ]
     for i, group in enumerate(result.groups, 1):
         annex, heading = annex_title(result, i, group)

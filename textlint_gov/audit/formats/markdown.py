@@ -11,6 +11,16 @@ from textlint_gov.audit.formats import (
     row,
     scoring_note,
 )
+from textlint_gov.audit.formats.inspection import (
+    INDICATOR_HEADER,
+    LEDGER_HEADER,
+    indicator_rows,
+    ledger_item_lines,
+    ledger_rows,
+    ledger_title,
+    threshold_text,
+    value_text,
+)
 from textlint_gov.audit.score import fmt
 
 
@@ -32,10 +42,33 @@ def render(result, **_) -> str:
         lines += [f"## {annex}　{title}", ""]
         lines += _table(header(result), [row(result, u) for u in result.group_units(group)])
         lines.append("")
-    lines += [scoring_note(result), "", "## 依据", ""]
+    lines += [scoring_note(result), ""]
+    for title, pairs in (("单项否决", result.vetoes()), ("预警", result.warnings())):
+        lines += [f"## {title}（{len(pairs)}）", ""]
+        if pairs:
+            lines += _table(INDICATOR_HEADER, indicator_rows(pairs), right_from=99)
+        else:
+            lines.append("无。")
+        lines.append("")
+    rows = ledger_rows(result)
+    if rows:
+        lines += [f"## {ledger_title(result)}", ""]
+        lines += _table(LEDGER_HEADER, rows)
+        lines.append("")
+    lines += ["## 依据", ""]
     for u in result.units:
         lines += [f"### {u.unit.name}（{u.unit.group}，月总分 {fmt(u.total)}，第 {u.rank} 名）", ""]
         lines += [f"- {line}" for line in evidence_lines(result, u)]
+        flagged = [i for i in u.indicators if i.status != "ok"]
+        if flagged:
+            lines += ["", "检查指标：", ""]
+            for i in flagged:
+                lines.append(f"- **{i.name}**（{i.status}）：{value_text(i)}，阈值 {threshold_text(i)}")
+                lines += [f"  - {_cell(e.text)}" for e in i.evidence]
+        items = ledger_item_lines(u)
+        if items:
+            lines += ["", "整改台账：", ""]
+            lines += [f"- {_cell(t)}" for t in items]
         worst = u.worst_posts()
         if worst:
             lines += ["", "扣分最多的稿件：", ""]

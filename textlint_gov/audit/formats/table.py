@@ -5,6 +5,13 @@ from __future__ import annotations
 import unicodedata
 
 from textlint_gov.audit.formats import PROBLEM_KINDS, annex_title, header, row, scoring_note, short_week
+from textlint_gov.audit.formats.inspection import (
+    INDICATOR_HEADER,
+    LEDGER_HEADER,
+    indicator_rows,
+    ledger_rows,
+    ledger_title,
+)
 from textlint_gov.audit.score import fmt
 
 
@@ -17,12 +24,13 @@ def _pad(text: str, size: int, right: bool) -> str:
     return gap + text if right else text + gap
 
 
-def table_lines(head: list[str], rows: list[list[str]]) -> list[str]:
+def table_lines(head: list[str], rows: list[list[str]], left: frozenset[int] = frozenset({0})) -> list[str]:
+    """Columns padded to their width; those in ``left`` flush left, the others (numbers) right."""
     sizes = [max(width(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    out = ["  ".join(_pad(h, s, i > 0) for i, (h, s) in enumerate(zip(head, sizes))).rstrip()]
+    out = ["  ".join(_pad(h, s, i not in left) for i, (h, s) in enumerate(zip(head, sizes))).rstrip()]
     out.append("  ".join("─" * s for s in sizes))
     for r in rows:
-        out.append("  ".join(_pad(c, s, i > 0) for i, (c, s) in enumerate(zip(r, sizes))).rstrip())
+        out.append("  ".join(_pad(c, s, i not in left) for i, (c, s) in enumerate(zip(r, sizes))).rstrip())
     return out
 
 
@@ -54,6 +62,19 @@ def evidence_row(u) -> list[str]:
     ]
 
 
+def inspection_lines(result) -> list[str]:
+    """单项否决, then 预警, then the ledger: each a table, or one line saying there is none."""
+    lines: list[str] = []
+    for title, pairs in (("单项否决", result.vetoes()), ("预警", result.warnings())):
+        lines += ["", f"{title}（{len(pairs)}）：" if pairs else f"{title}：无"]
+        if pairs:
+            lines += table_lines(INDICATOR_HEADER, indicator_rows(pairs, limit=1), frozenset({0, 1, 4}))
+    rows = ledger_rows(result)
+    if rows:
+        lines += ["", ledger_title(result) + "：", *table_lines(LEDGER_HEADER, rows)]
+    return lines
+
+
 def render(result, **_) -> str:
     lines: list[str] = []
     for i, group in enumerate(result.groups, 1):
@@ -65,6 +86,7 @@ def render(result, **_) -> str:
         lines += table_lines(evidence_header(result), [evidence_row(u) for u in units])
         lines.append("")
     lines.append(scoring_note(result))
+    lines += inspection_lines(result)
     if result.problems:
         lines += ["", f"问题（{len(result.problems)}）："]
         for p in result.problems:
