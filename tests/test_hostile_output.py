@@ -128,11 +128,12 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(drafts, run_cli, planted):
     assert run_cli("--cache", "a.txt").exit_code == 1  # the entry was rewritten and is good again
 
 
-def test_a_valid_entry_with_a_field_of_the_wrong_type_is_a_miss(drafts, run_cli):
+@pytest.mark.parametrize("field,value", [("line", "2"), ("block", ["x", 1, 2]), ("block", [1, 2])])
+def test_a_valid_entry_with_a_field_of_the_wrong_type_is_a_miss(drafts, run_cli, field, value):
     run_cli("--cache", "a.txt")
     (entry,) = _entries(drafts)
     record = json.loads(entry.read_text(encoding="utf-8"))
-    record["findings"][0]["line"] = "2"
+    record["findings"][0][field] = value
     entry.write_text(json.dumps(record), encoding="utf-8")
     r = run_cli("--cache", "a.txt")
     assert r.exit_code == 1 and "a.txt:2:" in r.output

@@ -21,7 +21,6 @@ starlette = pytest.importorskip("starlette")
 from starlette.testclient import TestClient  # noqa: E402
 
 from textlint_gov.config import config_from_dict, load_config  # noqa: E402
-from textlint_gov.serve.analysis import from_source, place  # noqa: E402
 from textlint_gov.serve.app import LOOPBACK_HOSTS, create_app  # noqa: E402
 
 BASE = "http://127.0.0.1"
@@ -207,21 +206,21 @@ def test_title_is_cut_at_the_configured_width(tmp_path):
     assert not by_code(res, "GOV101")  # the configuration's ignore applies, as on the command line
 
 
-def test_from_source_inverts_to_source():
+def test_findings_carry_their_place_in_the_blocks():
+    """The page draws blocks; each finding says where in them it is (no mapping back from source
+    offsets), and the page's JSON passes that on."""
+    from textlint_gov.engine import lint
     from textlint_gov.loaders import load_bytes
+    from textlint_gov.serve.analysis import result_json
 
     doc = load_bytes("<p>甲&amp;乙 习近平书记&nbsp;丙</p><p>布署</p>".encode(), "x.html")
-    for block in doc.blocks:
-        for i in range(len(block.text) + 1):
-            assert from_source(block, block.to_source(i)) <= i
-        assert from_source(block, block.to_source(0)) == 0
-        assert from_source(block, block.to_source(len(block.text), end=True), end=True) == len(block.text)
-    from textlint_gov.engine import lint
-
     findings = lint(doc, load_config(None, discover=False))
     assert findings
-    for f, (i, a, e) in zip(findings, place(doc, findings)):
+    for f in findings:
+        i, a, e = f.block
         assert doc.blocks[i].text[a:e] == f.match
+    shown = result_json(doc, findings, "x.html", 30)["findings"]
+    assert [(d["block"], d["block_start"], d["block_end"]) for d in shown] == [f.block for f in findings]
 
 
 # ---- bad, hostile and oversized input -----------------------------------------------------------

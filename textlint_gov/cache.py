@@ -129,6 +129,14 @@ def _valid_finding(d) -> bool:
             and d["start"] <= d["end"]
             and (d.get("suggestion") is None or isinstance(d.get("suggestion"), str))
             and isinstance(d.get("where", ""), str)
+            and (
+                d.get("block") is None
+                or (
+                    isinstance(d["block"], list)
+                    and len(d["block"]) == 3
+                    and all(_is_int(v) for v in d["block"])
+                )
+            )
         )
         if not ok:
             return False

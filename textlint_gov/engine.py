@@ -44,7 +44,7 @@ def lint(doc: Document, config: Config) -> list[Finding]:
                     continue
                 if rule.category in _USE_CATEGORIES and mentioned(block.text, hit.start, hit.end):
                     continue
-                f = _finding(doc, block, rule, cr.severity, hit)
+                f = _finding(doc, index, block, rule, cr.severity, hit)
                 findings.setdefault((f.code, f.start, f.end), f)
     for cr in rules:  # what no block holds (GOV911: scanned pages)
         for f in cr.rule.document_findings(doc, cr.severity):
@@ -71,7 +71,7 @@ def _one_per_fix(findings) -> list[Finding]:
     return out
 
 
-def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
+def _finding(doc: Document, index: int, block: Block, rule, severity, hit: Hit) -> Finding:
     start = block.to_source(hit.start)
     end = block.to_source(hit.end, end=True)
     level = hit.severity or severity
@@ -98,6 +98,7 @@ def _finding(doc: Document, block: Block, rule, severity, hit: Hit) -> Finding:
         else Applicability.SAFE
         if rule.fix is Applicability.SAFE and hit.fixable
         else Applicability.UNSAFE,
+        block=(index, hit.start, hit.end),
     )
 
 

@@ -93,6 +93,9 @@ class Finding:
     where: str = ""  # a clerk's description of the place (第3段, 表1第2行第1列)
     fix: tuple[Edit, ...] = field(default=())
     applicability: Applicability | None = None
+    # (block index, start, end) in that block's text, for views that draw the blocks (the review
+    # page); None for a finding no block holds (a suppression comment, a scanned page)
+    block: tuple[int, int, int] | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -120,6 +123,7 @@ def finding_to_record(f: Finding) -> dict:
         end=f.end,
         fix=[[e.start, e.end, e.content] for e in f.fix],
         applicability=f.applicability.value if f.applicability else None,
+        block=list(f.block) if f.block else None,
     )
     return d
 
@@ -142,6 +146,7 @@ def finding_from_record(d: dict) -> Finding:
         where=d.get("where", ""),
         fix=tuple(Edit(*e) for e in d.get("fix", ())),
         applicability=Applicability(d["applicability"]) if d.get("applicability") else None,
+        block=(int(d["block"][0]), int(d["block"][1]), int(d["block"][2])) if d.get("block") else None,
     )
 
 
@@ -158,6 +163,7 @@ def finding_at(
     suggestion: str | None = None,
     where: str = "",
     applicability: Applicability | None = None,
+    block: tuple[int, int, int] | None = None,
 ) -> Finding:
     """A finding for the source span [start, end) of ``doc``; its fix replaces the span with the
     suggestion."""
@@ -180,4 +186,5 @@ def finding_at(
         where=where,
         fix=(Edit(start, end, suggestion),) if suggestion is not None else (),
         applicability=applicability,
+        block=block,
     )

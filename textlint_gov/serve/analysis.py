@@ -8,7 +8,6 @@ mapped from its source offsets back into the block it came from (the inverse of
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -148,62 +147,6 @@ def title_preview(doc: Document, limit: float) -> dict | None:
     }
 
 
-def _source_span(block: Block) -> tuple[int, int] | None:
-    if not block.segments:
-        return None
-    first, last = block.segments[0], block.segments[-1]
-    return first[1], last[1] + last[3]
-
-
-def from_source(block: Block, offset: int, end: bool = False) -> int:
-    """Block-text offset of a source offset (inverse of ``Block.to_source``)."""
-    segs = block.segments
-    if not segs:
-        return max(0, min(offset, len(block.text)))
-    for t0, s0, tl, sl in segs:
-        inside = (s0 < offset <= s0 + sl) if end else (s0 <= offset < s0 + sl)
-        if inside:
-            if tl == sl:
-                return t0 + (offset - s0)
-            return t0 + tl if (end or offset > s0) else t0  # a replaced construct snaps to its ends
-    # before the first run, after the last, or in a gap between runs (skipped markup)
-    for t0, s0, _tl, _sl in segs:
-        if offset <= s0:
-            return t0
-    t0, s0, tl, sl = segs[-1]
-    return t0 + tl
-
-
-def place(doc: Document, findings: list[Finding]) -> list[tuple[int, int, int] | None]:
-    """For each finding: (block index, start, end) in that block's text, or None if in no block."""
-    spans = []
-    for i, b in enumerate(doc.blocks):
-        span = _source_span(b)
-        if span is not None:
-            spans.append((span[0], span[1], i))
-    spans.sort()
-    starts = [s[0] for s in spans]
-    out: list[tuple[int, int, int] | None] = []
-    for f in findings:
-        best = None
-        k = bisect.bisect_right(starts, f.start)
-        # blocks starting at or before the finding, nearest first (blocks rarely overlap)
-        for s0, s1, i in reversed(spans[max(0, k - 8) : k]):
-            if not (s0 <= f.start and f.end <= s1):
-                continue
-            block = doc.blocks[i]
-            a = from_source(block, f.start)
-            e = from_source(block, f.end, end=True) if f.end > f.start else a
-            e = max(a, e)
-            if block.text[a:e] == f.match:
-                best = (i, a, e)
-                break
-            if best is None:
-                best = (i, a, e)
-        out.append(best)
-    return out
-
-
 def _block_json(b: Block) -> dict:
     return {"kind": b.kind, "where": b.where, "text": b.text}
 
@@ -236,7 +179,7 @@ def result_json(
     hints: dict | None = None,
 ) -> dict:
     """Everything the page needs to draw one checked draft."""
-    placed = place(doc, findings)
+    placed = [f.block for f in findings]
     counts = {s.value: 0 for s in Severity}
     by_cat = dict.fromkeys(CATEGORIES, 0)
     for f in findings:
