@@ -27,6 +27,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from textlint_gov.rules.gov601_name_near_miss import _Index
+from textlint_gov.rules.kinds import _post_date, dictionaries_dir
+from textlint_gov.yamlfile import read_yaml
+
 MAX_LEADERS = 2000
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 _TITLE = re.compile(r"^[\u4e00-\u9fff、（）()]{2,30}$")
@@ -105,8 +109,6 @@ class Roster:
     def index(self):
         """GOV601's one-wildcard index over the names ("李强" -> "\\0强", "李\\0")."""
         if "index" not in self._cache:
-            from textlint_gov.rules.gov601_name_near_miss import _Index
-
             self._cache["index"] = _Index(self.people, 2)
         return self._cache["index"]
 
@@ -244,7 +246,6 @@ def parse_leaders(value: Any, key: str = "leaders", *, local: bool = True) -> li
 
 def read_leaders_file(path, display: str) -> list[Officeholder]:
     """A YAML file holding a ``leaders:`` list (or the list itself)."""
-    from textlint_gov.yamlfile import read_yaml
 
     data = read_yaml(path, LeadersError, display=display)
     if isinstance(data, dict) and "leaders" in data:
@@ -258,8 +259,6 @@ def read_leaders_file(path, display: str) -> list[Officeholder]:
 @lru_cache(maxsize=1)
 def national() -> tuple[tuple[Officeholder, ...], dict[str, str], frozenset[str]]:
     """The shipped data: officeholders, written form -> title, context-only forms."""
-    from textlint_gov.rules.kinds import dictionaries_dir
-    from textlint_gov.yamlfile import read_yaml
 
     origin = "dictionaries/officeholders.yaml"
     data = read_yaml(dictionaries_dir() / "officeholders.yaml", LeadersError, display=origin)
@@ -278,8 +277,6 @@ def national() -> tuple[tuple[Officeholder, ...], dict[str, str], frozenset[str]
 @lru_cache(maxsize=1)
 def _similar() -> frozenset[tuple[str, str]]:
     """Character pairs of leaders' names that the typo confusion sets lack (officeholders.yaml ``similar``)."""
-    from textlint_gov.rules.kinds import dictionaries_dir
-    from textlint_gov.yamlfile import read_yaml
 
     data = read_yaml(
         dictionaries_dir() / "officeholders.yaml", LeadersError, display="dictionaries/officeholders.yaml"
@@ -320,7 +317,6 @@ def roster(local: Iterable[Officeholder] = ()) -> Roster:
 
 def post_date(meta: dict) -> _dt.date | None:
     """The post's date, as the dictionary rules read it (``date``, else ``written_date``)."""
-    from textlint_gov.rules.kinds import _post_date
 
     return _post_date(meta)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textlint_gov.findings import Applicability, Hit, Severity
-from textlint_gov.rules import Context, Rule
+from textlint_gov.rules import Context, Rule, registry
 
 
 class ConfusableChar(Rule):
@@ -87,7 +87,6 @@ class ConfusableChar(Rule):
 def _reviewed(ctx: Context) -> list[tuple[int, int, str]]:
     """The reviewed wrong forms of ``dictionaries/typos.yaml`` in this block, with their corrections
     (GOV101's data, read whether or not GOV101 is selected)."""
-    from textlint_gov.rules import registry
 
     rule = registry().get("GOV101")
     if rule is None:

@@ -8,6 +8,7 @@ import re
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
 from textlint_gov.rules import _officeholders as oh
+from textlint_gov.rules.gov601_name_near_miss import _common_word
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _SEP = re.compile(r"(?:同志)?[、，,]")
@@ -65,7 +66,6 @@ class LeaderNameNearMiss(Rule):
             scored = oh.slips(r, window, title)  # next to a title: one of its holders (县长李墙 is no 李强)
             if len(scored) != 1:
                 return False
-            from textlint_gov.rules.gov601_name_near_miss import _common_word
 
             if len(window) == 2 and _common_word(window, ctx.segmenter):
                 return False  # 汪洋 is a name, 李家 or 韩国 a word

@@ -10,6 +10,7 @@ from importlib import resources
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
 from textlint_gov.rules import _officeholders as oh
+from textlint_gov.rules.gov601_name_near_miss import _Index
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_LENGTH = 5  # shorter names (公安部, 审计署) are one character off too many ordinary words
@@ -22,8 +23,6 @@ def _names():
     its last two; a longer one its first three or its last three), and an Aho-Corasick matcher of
     the names as written."""
     import ahocorasick_rs
-
-    from textlint_gov.rules.gov601_name_near_miss import _Index
 
     text = resources.files("textlint_gov.dictionaries").joinpath("body_names.txt").read_text(encoding="utf-8")
     names = sorted({n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")})
