@@ -578,3 +578,26 @@ def test_written_date_in_the_text_is_no_publication_date(export):
     _txt(ex / "乙局" / "成文.txt", "正文。\n城关镇人民政府\n2021年1月12日")
     result = _audit(export)
     assert ("undated", "乙局/成文.txt") in {(p.kind, p.path) for p in result.problems}
+
+
+def test_a_post_removed_between_walk_and_read_is_one_problem(export, monkeypatch):
+    """The export changes while the audit runs (a CMS sync): the post gone since the walk is listed
+    as unreadable, one line, and every other post still counts (issue 16)."""
+    import textlint_gov.audit.aggregate as aggregate
+
+    full = _audit(export)
+    real = aggregate.walk_export
+    gone = []
+
+    def walk_then_delete(*args, **kwargs):
+        candidates, problems = real(*args, **kwargs)
+        victim = next(c for c in candidates if c.path.suffix == ".txt")
+        victim.path.unlink()
+        gone.append(victim.rel)
+        return candidates, problems
+
+    monkeypatch.setattr(aggregate, "walk_export", walk_then_delete)
+    result = _audit(export)
+    [problem] = [p for p in result.problems if p.path == gone[0]]
+    assert problem.kind == "unreadable" and "不存在" in problem.message and "\n" not in problem.message
+    assert sum(len(u.posts) for u in result.units) == sum(len(u.posts) for u in full.units) - 1
