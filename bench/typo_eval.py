@@ -103,7 +103,7 @@ def evaluate(pairs, config: Config, show: int = 0, min_rank: int = 0) -> dict:
         elapsed += time.process_time() - t0
         findings = [f for f in findings if f.severity.rank >= min_rank]
         chars += len(src)
-        covered = set()
+        covered: set[int] = set()
         for f in findings:
             covered.update(range(f.start, f.end))
         if changed:
@@ -225,11 +225,19 @@ def main(argv=None) -> int:
         default="info",
         help="count only findings of at least this severity (default: every finding)",
     )
+    ap.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        help="GOV102's score threshold (rule option; to draw a precision/recall curve, never to tune on a test split)",
+    )
     args = ap.parse_args(argv)
     if not args.eval.is_dir():
         print(f"no evaluation data at {args.eval}", file=sys.stderr)
         return 2
     config = typo_config()
+    if args.threshold is not None:
+        config.rule_options["GOV102"] = {"threshold": args.threshold}
     t0 = time.perf_counter()
     lint(_doc("预热。"), config)  # load the typo data once, outside the timed loop
     print(

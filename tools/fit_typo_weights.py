@@ -11,6 +11,9 @@ Tuning sets (allowed for tuning by ``shared/eval/README.md``; the data is read i
 copied): MiDu 2022 ``preliminary_extend_train``, CSCD-NS ``dev`` (equal-length pairs) and the clean
 ``acc_xxqg`` sentences. MiDu ``preliminary_val``, ECSpell ``odw.train``, NLPCC, SIGHAN and
 ``acc_rmrb`` stay out of the fit, so ``bench/typo_eval.py`` reports them as held-out data.
+``--match`` moves the bias of the fitted weights so that at THRESHOLD they flag as many of the
+correct tuning sentences as the current WEIGHTS (features they lack count 0): a new feature is judged
+by the recall it brings at the same false-alarm budget, chosen on tuning data only.
 ``--odw`` adds ECSpell ``odw.train`` (公文 sentences) to the fit; tried for the shipped weights, it
 lowered held-out precision at every recall (its errors are denser than MiDu's), so it is off.
 """
@@ -22,7 +25,7 @@ import json
 import math
 from pathlib import Path
 
-from textlint_gov.typo import SWAP_KIND, candidates, features, model
+from textlint_gov.typo import SWAP_KIND, THRESHOLD, WEIGHTS, candidates, features, model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,17 +46,47 @@ def tuning_pairs(eval_dir: Path, odw: bool = False):
             yield line.strip(), line.strip()
 
 
-def samples(eval_dir: Path, odw: bool = False) -> tuple[list[tuple[float, ...]], list[float]]:
+def samples(
+    eval_dir: Path, odw: bool = False
+) -> tuple[list[tuple[float, ...]], list[float], list[int], set[int]]:
+    """The candidates' features and labels, the index of each one's sentence, and the indices of the
+    correct sentences (no character changed)."""
     m = model()
-    xs, ys = [], []
-    for src, tgt in tuning_pairs(eval_dir, odw):
+    xs, ys, sent = [], [], []
+    clean = set()
+    for k, (src, tgt) in enumerate(tuning_pairs(eval_dir, odw)):
         changed = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
+        if not changed:
+            clean.add(k)
         for sus in candidates(src):
             if sus.kind == SWAP_KIND:
                 continue  # swapped characters have a fixed score (SWAP_SCORE), not the fitted one
             xs.append(features(m, sus))
             ys.append(1.0 if any(sus.start <= i < sus.end for i in changed) else 0.0)
-    return xs, ys
+            sent.append(k)
+    return xs, ys, sent, clean
+
+
+def flag_rate(weights, xs, sent, clean: set[int], threshold: float) -> float:
+    """Share of the correct tuning sentences with a candidate scoring at least ``threshold``."""
+    flagged = {
+        k for x, k in zip(xs, sent) if k in clean and sum(w * v for w, v in zip(weights, x)) >= threshold
+    }
+    return len(flagged) / len(clean)
+
+
+def match_bias(weights: list[float], old, xs, sent, clean: set[int], threshold: float) -> list[float]:
+    """``weights`` with the bias moved so that, at ``threshold``, they flag as many correct tuning
+    sentences as the weights ``old`` do: the same false-alarm budget, recall compared at it."""
+    budget = flag_rate(old, xs, sent, clean, threshold)
+    lo, hi = -10.0, 10.0
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        if flag_rate([weights[0] + mid, *weights[1:]], xs, sent, clean, threshold) > budget:
+            hi = mid
+        else:
+            lo = mid
+    return [weights[0] + lo, *weights[1:]]
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
@@ -106,10 +139,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--odw", action="store_true", help="add ECSpell odw.train to the fit")
+    ap.add_argument(
+        "--match",
+        action="store_true",
+        help="move the bias so the new weights flag as many correct tuning sentences as WEIGHTS do now",
+    )
     args = ap.parse_args()
-    xs, ys = samples(args.eval, args.odw)
+    xs, ys, sent, clean = samples(args.eval, args.odw)
     weights = fit(xs, ys)
     print(f"# {len(xs)} candidates, {int(sum(ys))} positive")
+    if args.match:
+        old = [*WEIGHTS, *[0.0] * (len(weights) - len(WEIGHTS))][: len(weights)]
+        weights = match_bias(weights, old, xs, sent, clean, THRESHOLD)
+        rate = flag_rate(weights, xs, sent, clean, THRESHOLD)
+        print(f"# bias matched: {rate:.4f} of {len(clean)} correct tuning sentences flagged at {THRESHOLD}")
     print("WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")
 
 
