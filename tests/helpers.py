@@ -20,7 +20,7 @@ def assert_positions(doc, findings) -> None:
         assert src == f.match, (f.code, f.match, src)
         assert (f.line, f.column) == doc.location(f.start)
         if f.line == f.end_line:
-            line = doc.line_text(f.line)
+            line = doc.source_line_at(f.start)
             cell = line[f.column - 1 : f.end_column - 1]
             assert (html.unescape(cell) if doc.meta.get("format") == "html" else cell) == f.match
 

@@ -226,11 +226,22 @@ def test_xlsx_every_cell_of_every_sheet_with_its_sheet_and_cell():
     assert cell["工作表「名单」A3"] == "1"
     findings = _lint(doc, "GOV5")
     ids = [f for f in findings if f.code == "GOV501"]
-    assert [(f.where, f.match, f.column) for f in ids] == [
-        ("工作表「名单」C3", ID, 1),
-        ("工作表「名单」C4", ID2, 1),
+    # line is the cell's row, column the position within the cell (issue 13)
+    assert [(f.where, f.match, f.line, f.column) for f in ids] == [
+        ("工作表「名单」C3", ID, 3, 1),
+        ("工作表「名单」C4", ID2, 4, 1),
     ]
-    assert [f.where for f in findings if f.code == "GOV502"] == ["工作表「名单」D3"]
+    assert [(f.where, f.line) for f in findings if f.code == "GOV502"] == [("工作表「名单」D3", 3)]
+
+
+def test_xlsx_text_output_shows_the_cell_under_a_finding_on_its_row(tmp_path, run_cli):
+    (tmp_path / "名单.xlsx").write_bytes(_roster())
+    r = run_cli("--no-color", "--select", "GOV501", tmp_path / "名单.xlsx")
+    assert "名单.xlsx:3:1: GOV501" in r.stdout and "名单.xlsx:4:1: GOV501" in r.stdout
+    assert f"工作表「名单」C3 | {ID}" in r.stdout  # the cell's own text under the finding
+    cached = run_cli("--no-color", "--select", "GOV501", "--cache", tmp_path / "名单.xlsx")
+    again = run_cli("--no-color", "--select", "GOV501", "--cache", tmp_path / "名单.xlsx")
+    assert again.stdout == cached.stdout  # a cache hit shows the same cells
 
 
 def test_et_and_xls_names_read_the_same_workbook():
@@ -310,13 +321,13 @@ def test_picture_without_ocr_says_how(monkeypatch):
 
     monkeypatch.setattr(image, "_STATE", {"on": False, "engine": None})
     monkeypatch.setattr(image, "ocr_available", lambda: False)
-    with pytest.raises(LoadError, match=r"govlint\[ocr\]"):
+    with pytest.raises(LoadError, match=r"textlint-gov\[ocr\]"):
         load_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "名单.png")
-    assert "govlint[ocr]" in image.enable_ocr()
+    assert "textlint-gov[ocr]" in image.enable_ocr()
 
 
 def test_picture_with_an_id_number_is_read_by_ocr(monkeypatch):
-    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (govlint[ocr]) is not installed")
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (textlint-gov[ocr]) is not installed")
     from PIL import Image, ImageDraw, ImageFont
 
     from textlint_gov.loaders import image
@@ -375,7 +386,7 @@ def test_ocr_flag_without_the_extra_says_how_to_install(run_cli, tmp_path, monke
     r = run_cli("--ocr", p)
     assert (
         r.exit_code == 2
-        and "pip install 'govlint[ocr]'" in r.stderr
+        and "pip install 'textlint-gov[ocr]'" in r.stderr
         and len(r.stderr.strip().splitlines()) == 1
     )
 
@@ -451,7 +462,7 @@ def _id_png() -> bytes:
 
 
 def test_pictures_in_a_docx_and_on_a_page_are_read_with_ocr(monkeypatch, tmp_path):
-    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (govlint[ocr]) is not installed")
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (textlint-gov[ocr]) is not installed")
     import docx
 
     from textlint_gov.loaders import image, load
@@ -515,7 +526,7 @@ def test_review_page_checks_an_uploaded_pdf_and_workbook():
 
 
 def test_scanned_pdf_page_is_read_with_ocr(monkeypatch):
-    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (govlint[ocr]) is not installed")
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (textlint-gov[ocr]) is not installed")
     from PIL import Image
 
     from textlint_gov.loaders import image

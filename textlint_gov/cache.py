@@ -38,7 +38,7 @@ from textlint_gov.findings import (
 from textlint_gov.rules.kinds import dictionaries_dir
 
 DEFAULT_DIR = ".govlint_cache"
-FORMAT = 2  # the entry layout; entries of another layout are misses
+FORMAT = 3  # the entry layout; entries of another layout are misses (3: source lines by offset)
 MAX_ENTRY = 32 * 1024 * 1024  # bytes; a larger "entry" is no entry of ours
 STALE_TMP = 3600  # seconds after which a .tmp file is a killed writer's leftover
 _KEY_BYTES = 32
@@ -212,7 +212,8 @@ class FindingsCache:
         return self.dir / key[:2] / f"{key[2:]}.json"
 
     def get(self, data: bytes, path: str) -> tuple[list[Finding], dict[int, str], dict] | None:
-        """(findings with ``path`` set, source lines of the findings, document meta) or None."""
+        """(findings with ``path`` set, the source line of each finding by its start offset, document
+        meta) or None."""
         hit = self._lookup(data, path) if self.secret is not None else None
         if hit is None:
             self.misses += 1
@@ -255,7 +256,7 @@ class FindingsCache:
     ) -> None:
         lines = {}
         if document is not None:
-            lines = {f.line: document.line_text(f.line) for f in findings}
+            lines = {f.start: document.source_line_at(f.start) for f in findings}
         if self.secret is None:
             return
         key = self.key(data, path)

@@ -115,7 +115,10 @@ def _csv(value: str | None) -> list[str]:
 @click.option("--diff", "show_diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
 @click.option("--cache", "use_cache", is_flag=True, help="按文件内容缓存检查结果，未改动的文件不再检查")
 @click.option(
-    "--ocr", "use_ocr", is_flag=True, help="用文字识别检查图片和 PDF 扫描页（需 pip install 'govlint[ocr]'）"
+    "--ocr",
+    "use_ocr",
+    is_flag=True,
+    help="用文字识别检查图片和 PDF 扫描页（需 pip install 'textlint-gov[ocr]'）",
 )
 @click.option(
     "--cache-dir",

@@ -138,6 +138,9 @@ class Document:
     source: str
     blocks: list[Block]
     meta: dict = field(default_factory=dict)  # title, date, unit, encoding, bom, newline, format
+    # The line number a finding reports for each line of the source, where the format numbers its
+    # own (a spreadsheet: one source line per cell, reported as the cell's row); None: source lines.
+    line_numbers: list[int] | None = None
     _line_starts: list[int] | None = field(default=None, repr=False)
     _line_text: dict[int, str] = field(default_factory=dict, repr=False)  # one copy per line shown
 
@@ -158,10 +161,17 @@ class Document:
         return self._line_starts
 
     def location(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (code points) of a source offset."""
+        """1-based line and column (code points) of a source offset (the line as the format numbers
+        it, see ``line_numbers``; the column within the source line)."""
         starts = self.line_starts()
         i = bisect.bisect_right(starts, offset) - 1
-        return i + 1, offset - starts[i] + 1
+        line = self.line_numbers[i] if self.line_numbers and i < len(self.line_numbers) else i + 1
+        return line, offset - starts[i] + 1
+
+    def source_line_at(self, offset: int) -> str:
+        """The line of the source holding ``offset``, as shown under a finding."""
+        starts = self.line_starts()
+        return self.line_text(bisect.bisect_right(starts, offset))
 
     def text_at(self, start: int, end: int) -> str:
         """The source span as a reader sees it: HTML entities decoded in an HTML document."""

@@ -19,12 +19,14 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     document: Document | None = None
     error: str | None = None  # the one-line cause when the file could not be read
-    lines: dict[int, str] = field(default_factory=dict)  # source lines by number when there is no document
+    # the source line of each finding, by its start offset, when there is no document (a cache hit)
+    lines: dict[int, str] = field(default_factory=dict)
 
-    def line_text(self, line: int) -> str | None:
+    def source_line(self, f: Finding) -> str | None:
+        """The line of the source a finding is on (a spreadsheet's cell, whose ``line`` is its row)."""
         if self.document is not None:
-            return self.document.line_text(line)
-        return self.lines.get(line)
+            return self.document.source_line_at(f.start)
+        return self.lines.get(f.start)
 
 
 FORMATTERS: dict[str, str] = {

@@ -72,7 +72,7 @@ def render(results, color: bool = False, show_source: bool = True, **_options) -
             if f.suggestion is not None:
                 head += f"（建议：{safe(suggestion_text(f.suggestion))}）"
             out.append(head)
-            line_text = r.line_text(f.line) if show_source else None
+            line_text = r.source_line(f) if show_source else None
             if line_text is not None:
                 out.extend(_snippet(line_text, f, style))
     total = sum(counts.values())

@@ -1,6 +1,6 @@
 """Pictures (.png .jpg .jpeg .bmp .gif .tif .tiff), and scanned PDF pages, read by OCR (``--ocr``).
 
-OCR is the optional extra ``pip install 'govlint[ocr]'``: rapidocr-onnxruntime (Apache-2.0), whose
+OCR is the optional extra ``pip install 'textlint-gov[ocr]'``: rapidocr-onnxruntime (Apache-2.0), whose
 wheel ships the PaddleOCR PP-OCRv4 Chinese detection and recognition models and the mobile v2.0
 direction classifier as ONNX files (Apache-2.0), run by onnxruntime on the CPU. Nothing is
 downloaded at run time. Without ``--ocr`` a picture is refused with one line saying how to turn it on.
@@ -22,7 +22,7 @@ from textlint_gov.document import Block, Document, source_block
 from textlint_gov.loaders.base import IMAGE_SUFFIXES, LoadError, read_input
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: a scanned A4 page at 600 dpi is 35
-INSTALL = "pip install 'govlint[ocr]'（或在 govlint 源码目录中 pip install -e '.[ocr]'）"
+INSTALL = "pip install 'textlint-gov[ocr]'（或在 govlint 源码目录中 pip install -e '.[ocr]'）"
 _STATE: dict[str, Any] = {"on": False, "engine": None}
 _LOCK = threading.Lock()
 

@@ -2,8 +2,8 @@
 
 Every non-empty cell of every sheet is a block of its own, in sheet order and then row by row; a
 merged range is read once, from its top-left cell. The document's source is one line per cell, so a
-finding's ``column`` is the position inside the cell, its ``line`` the cell's number in that order,
-and its ``where`` names the sheet and the cell: 工作表「名单」C12 (a merged range: 工作表「名单」A1:C1).
+finding's ``column`` is the position inside the cell; its ``line`` is the cell's row
+(``Document.line_numbers``), and its ``where`` names the sheet and the cell: 工作表「名单」C12 (a merged range: 工作表「名单」A1:C1).
 A column of ID numbers is therefore one finding per cell.
 
 An .xlsx is a ZIP: it is inflated first against the same limits as a .docx (a zip bomb is refused
@@ -40,7 +40,7 @@ def load_sheet(data: bytes, name: str) -> Document:
             raise LoadError("表格设有打开密码，无法读取；请提供不加密的文件") from None
         cause = " ".join(str(e).split())[:80]
         raise LoadError(f"不是有效的表格文件，或文件已损坏（{cause}）") from None
-    cells: list[tuple[str, str]] = []  # (where, text)
+    cells: list[tuple[str, str, int]] = []  # (where, text, row)
     try:
         for sheet_name in wb.sheet_names:
             try:
@@ -110,7 +110,7 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def _read_sheet(sheet, sheet_name: str, cells: list[tuple[str, str]]) -> None:
+def _read_sheet(sheet, sheet_name: str, cells: list[tuple[str, str, int]]) -> None:
     merged: dict[tuple[int, int], str] = {}
     covered: set[tuple[int, int]] = set()
     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ():
@@ -128,19 +128,20 @@ def _read_sheet(sheet, sheet_name: str, cells: list[tuple[str, str]]) -> None:
             if (r, c) in covered:
                 continue  # .xls repeats a merged value in every cell of the range
             ref = merged.get((r, c)) or f"{column_name(c)}{r + 1}"
-            cells.append((f"工作表「{sheet_name}」{ref}", text))
+            cells.append((f"工作表「{sheet_name}」{ref}", text, r + 1))
             if len(cells) > MAX_CELLS:
                 raise LoadError(f"表格超过 {MAX_CELLS // 10000} 万个非空单元格，已拒绝（请拆分后检查）")
 
 
-def cells_document(cells: list[tuple[str, str]], name: str, meta: dict) -> Document:
-    lines = [" ".join(text.replace("\r", "\n").split("\n")) for _where, text in cells]
+def cells_document(cells: list[tuple[str, str, int]], name: str, meta: dict) -> Document:
+    """One source line per cell; a finding's ``line`` is its cell's row (``Document.line_numbers``)."""
+    lines = [" ".join(text.replace("\r", "\n").split("\n")) for _where, text, _row in cells]
     source = "\n".join(lines)
     blocks: list[Block] = []
     offset = 0
-    for (where, _text), line in zip(cells, lines):
+    for (where, _text, _row), line in zip(cells, lines):
         block = source_block(source, offset, offset + len(line), "table", where)
         if block is not None:
             blocks.append(block)
         offset += len(line) + 1
-    return Document(name, source, blocks, meta)
+    return Document(name, source, blocks, meta, line_numbers=[row for _w, _t, row in cells])
