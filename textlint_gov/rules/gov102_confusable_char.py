@@ -57,7 +57,16 @@ class ConfusableChar(Rule):
         warning_at = float(ctx.options.get("warning-threshold", 0.5))
         error_at = float(ctx.options.get("error-threshold", 1.5))
         listed = None
-        for sus in detect(ctx.text, ctx.words, threshold):
+        text = ctx.text
+        if len(text) > MAX_BLOCK_CHARS:  # no paragraph is this long: a flattened file or a crafted one
+            text = text[:MAX_BLOCK_CHARS]
+            yield Hit(
+                MAX_BLOCK_CHARS,
+                MAX_BLOCK_CHARS,
+                f"本段超过 {MAX_BLOCK_CHARS} 字，其后的文字未做错别字统计检测（请分段后再查）",
+                severity=Severity.INFO,
+            )
+        for sus in detect(text, ctx.words, threshold):
             start, end, wrong, right = sus.start, sus.end, sus.wrong, sus.right
             if listed is None:
                 listed = _reviewed(ctx)
@@ -82,6 +91,9 @@ class ConfusableChar(Rule):
                 right,
                 severity=severity,
             )
+
+
+MAX_BLOCK_CHARS = 100_000  # the statistical check's time and memory bound per block (issue 16)
 
 
 def _reviewed(ctx: Context) -> list[tuple[int, int, str]]:
