@@ -422,7 +422,7 @@ def _tally(run: _Run, todo: list[Candidate], checked: list[dict]) -> None:
         if not first <= day <= last:
             res.out_of_month += 1
             continue
-        post = Post(c.rel, unit, day, meta.get("title", ""), _public(r["findings"]), r["cached"])
+        post = Post(c.rel, unit, day, meta.get("title", ""), r["findings"], r["cached"])
         counts = post.counts()
         score = post_score(counts, run.scoring)
         res.posts.append(PostScore(post, counts, run.scoring.points_per_post - score, score))
@@ -574,26 +574,3 @@ PROBLEM_ORDER = {
 
 def _sort_problems(problems: list[Problem]) -> None:
     problems.sort(key=lambda p: (PROBLEM_ORDER.get(p.kind, 99), p.path))
-
-
-PUBLIC_KEYS = (
-    "path",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "code",
-    "category",
-    "severity",
-    "message",
-    "match",
-    "suggestion",
-    "where",
-    "fixable",
-)
-
-
-def _public(findings: list[dict]) -> list[dict]:
-    """The findings as ``Finding.to_dict()`` gives them (what check_post returns); a full record
-    (``finding_to_record``, with offsets and fixes) is cut to those keys so the JSON stays the same."""
-    return [f if "start" not in f else {k: f.get(k) for k in PUBLIC_KEYS} for f in findings]

@@ -37,6 +37,13 @@ _TITLE = re.compile(r"^[\u4e00-\u9fff、（）()]{2,30}$")
 LOCAL_BODY = "本地领导班子"  # the body of a ranked local post that names none
 
 
+# The data behind the leader rules, as their documentation cites it.
+SOURCE = (
+    "dictionaries/officeholders.yaml（新华社历次全会公报、全国人大和全国政协选举决定）；"
+    "国办秘函〔2019〕19号 单项否决“严重表述错误”"
+)
+
+
 class LeadersError(ValueError):
     """An invalid leaders: value; the message names the key and what is allowed."""
 

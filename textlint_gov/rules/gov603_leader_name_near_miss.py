@@ -37,10 +37,7 @@ class LeaderNameNearMiss(Rule):
     summary = "领导人姓名错一个字（同音、形近），紧挨职务或其他领导人姓名"
     fix = Applicability.UNSAFE
     uses_leaders = True
-    source = (
-        "dictionaries/officeholders.yaml（新华社历次全会公报、全国人大和全国政协选举决定）；"
-        "国办秘函〔2019〕19号 单项否决“严重表述错误”"
-    )
+    source = oh.SOURCE
 
     # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
     flags = (("通知\n国务院总理李墙主持召开国务院常务会议。\n2024年5月1日\n", "李强"),)

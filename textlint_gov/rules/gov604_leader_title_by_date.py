@@ -44,10 +44,7 @@ class LeaderTitleByDate(Rule):
     summary = "领导人职务与稿件日期不符（已卸任仍称原职务、职务后不是当时的任职者）"
     uses_leaders = True
     fix = Applicability.UNSAFE
-    source = (
-        "dictionaries/officeholders.yaml（新华社历次全会公报、全国人大和全国政协选举决定）；"
-        "国办秘函〔2019〕19号 单项否决“严重表述错误”"
-    )
+    source = oh.SOURCE
 
     # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
     flags = (("通知\n国务院总理李克强主持召开国务院常务会议。\n2024年5月1日\n", "李强"),)
