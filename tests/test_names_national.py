@@ -81,3 +81,25 @@ def test_local_body_name_no_body_has_is_an_error_but_real_committees_pass():
     assert not _lint("全国政协农业和农村委员会", "GOV602")  # a real committee of the CPPCC
     assert not _lint("县纪律检查委员会", "GOV001")
     assert [f.suggestion for f in _lint("县纪律检察委员会", "GOV001")] == ["纪律检查委员会"]
+
+
+def _listed_names() -> list[str]:
+    from textlint_gov.rules.kinds import dictionaries_dir
+
+    text = (dictionaries_dir() / "body_names.txt").read_text(encoding="utf-8").split("# 同样存在")[0]
+    return [n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    "text", ["学校成立卫生检查委员会", "县人民检察院检察委员会研究决定", "区监察委员会通报"]
+)
+def test_names_known_but_never_suggested(text):
+    """检察委员会 written right is no slip of 监察委员会, and 检查委员会 is no slip of 检察委员会."""
+    assert not _lint(text, "GOV606")
+
+
+@pytest.mark.parametrize("name", _listed_names())
+def test_every_listed_name_written_right_is_no_finding(name):
+    """Each entry of dictionaries/body_names.txt carries its pass case: written right, in a sentence,
+    it is no finding (the flag cases of the rule are above and in the rule's own cases)."""
+    assert not _lint(f"经{name}研究决定，现予公布。", "GOV606")

@@ -16,6 +16,9 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_LENGTH = 5  # shorter names (公安部, 审计署) are one character off too many ordinary words
 
 
+_KNOWN_ONLY = "# 同样存在"
+
+
 @lru_cache(maxsize=1)
 def _names():
     """The names of ``dictionaries/body_names.txt``, GOV601's one-wildcard index over them, their
@@ -25,8 +28,15 @@ def _names():
     import ahocorasick_rs
 
     text = resources.files("textlint_gov.dictionaries").joinpath("body_names.txt").read_text(encoding="utf-8")
-    names = sorted({n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")})
-    long = [n for n in names if len(n) >= MIN_LENGTH]
+    # names after the line "# 同样存在…" are real but never suggested: written right they are no slip
+    # of a listed name (检察委员会 is no 监察委员会), and a word one character off them is too common
+    # to call a slip (卫生检查委员会 is no 检察委员会)
+    listed, known = text.split(_KNOWN_ONLY, 1) if _KNOWN_ONLY in text else (text, "")
+    suggested = {n.strip() for n in listed.splitlines() if n.strip() and not n.startswith("#")}
+    names = sorted(
+        suggested | {n.strip() for n in known.splitlines()[1:] if n.strip() and not n.startswith("#")}
+    )
+    long = sorted(n for n in suggested if len(n) >= MIN_LENGTH)
     heads: dict[str, set[int]] = {}
     tails: dict[str, set[int]] = {}
     for n in long:
