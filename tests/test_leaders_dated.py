@@ -332,3 +332,11 @@ def test_thought_is_right_under_his_by_line_and_in_a_verbatim_quotation():
     # a paraphrase is not a quotation; the report about his speech is no speech of his
     assert _lint("习近平总书记强调，要" + THOUGHT, "2024-01-01", codes=("GOV001",))
     assert _lint(THOUGHT, "2024-01-01", codes=("GOV001",), title="我县传达学习习近平总书记重要讲话精神")
+
+
+def test_a_year_later_in_the_sentence_also_dates_a_past_title():
+    """国务院总理温家宝曾于2008年视察灾区 in a 2024 post is history, not a wrong title; a year in which
+    the person did not hold the title still is one."""
+    assert not _lint("国务院总理温家宝曾于2008年视察灾区。", "2024-06-01", codes=["GOV604"])
+    [f] = _lint("国务院总理李克强2024年3月5日作政府工作报告。", "2024-06-01", codes=["GOV604"])
+    assert f.suggestion == "李强"

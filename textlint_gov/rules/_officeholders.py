@@ -354,10 +354,12 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
-def years_before(text: str, start: int) -> list[int]:
-    """Years written earlier in the sentence of ``start`` (2016年，李克强总理……)."""
+def sentence_years(text: str, start: int) -> list[int]:
+    """Years written in the sentence of ``start``, before or after it (2016年，李克强总理……;
+    国务院总理温家宝曾于2008年视察灾区)."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    return [int(m.group(1)) for m in _YEAR.finditer(text, begin, start)]
+    after = _SENTENCE_END.search(text, start)
+    return [int(m.group(1)) for m in _YEAR.finditer(text, begin, after.start() if after else len(text))]
 
 
 @lru_cache(maxsize=1)
