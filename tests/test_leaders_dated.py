@@ -340,3 +340,11 @@ def test_a_year_later_in_the_sentence_also_dates_a_past_title():
     assert not _lint("国务院总理温家宝曾于2008年视察灾区。", "2024-06-01", codes=["GOV604"])
     [f] = _lint("国务院总理李克强2024年3月5日作政府工作报告。", "2024-06-01", codes=["GOV604"])
     assert f.suggestion == "李强"
+
+
+@pytest.mark.parametrize(
+    "text", ["县政协主席王沪林出席会议。", "工会主席李墙主持会议。", "学生会副主席韩政发言。"]
+)
+def test_a_vague_title_of_another_body_is_somebody_elses_post(text):
+    """主席 after 县政协 or 工会 is a local post: its holder is no slip of a national leader's name."""
+    assert not _lint(text, "2024-06-01", codes=["GOV603"])

@@ -83,7 +83,10 @@ class LeaderNameNearMiss(Rule):
             exact = w in r.forms
             level = None if exact else Severity.WARNING
             title = r.forms.get(w)
-            for n in lengths:  # after the title: 国务院总理李墙
+            # after the title: 国务院总理李墙; a vague title with a body of its own before it (县政协主席,
+            # 工会主席) is somebody else's post
+            local = not exact and s > 0 and bool(_HAN.match(text[s - 1]))
+            for n in () if local else lengths:
                 if oh.name_ends(text, e + n) and try_window(e, e + n, title, level):
                     break
             for n in lengths:  # before it: 王泸宁主席
