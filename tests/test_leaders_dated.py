@@ -348,3 +348,12 @@ def test_a_year_later_in_the_sentence_also_dates_a_past_title():
 def test_a_vague_title_of_another_body_is_somebody_elses_post(text):
     """主席 after 县政协 or 工会 is a local post: its holder is no slip of a national leader's name."""
     assert not _lint(text, "2024-06-01", codes=["GOV603"])
+
+
+@pytest.mark.parametrize("text", ["工作人员：李希、李强、王芳。", "获奖名单：王强、蔡奇、李强。"])
+def test_two_common_names_in_a_list_are_no_roster(text):
+    """李强, 李希 and 蔡奇 are common names: two of them in a staff or prize list are not the Standing
+    Committee out of order; a third member or a distinctive name (习近平) makes the list a roster."""
+    assert not _lint(text, "2024-06-01", codes=["GOV605"])
+    assert _lint("李希、李强、蔡奇出席。", "2024-06-01", codes=["GOV605"])
+    assert _lint("李强、习近平出席。", "2024-06-01", codes=["GOV605"])

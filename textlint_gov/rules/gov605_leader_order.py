@@ -14,12 +14,15 @@ from textlint_gov.rules import _officeholders as oh
 _GAP = re.compile(r"^(?:同志)?[、，,\s\u3000]{1,3}$")
 
 
+NATIONAL = "中央政治局常委会"  # the ranked body of the national data
+
+
 class LeaderOrder(Rule):
     """并列的领导人排序有误：中央政治局常委按本届排序，本地领导按 leaders: 中登记的排序。
 
     作用：
     找出用顿号、逗号或空格并列的领导人姓名（“习近平、李强、赵乐际……”），取其中同属一个有排序的班子的人：中央政治局常委按稿件日期所在一届的排序（二十届：习近平、李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希；十九届、十八届同样由任职数据 dictionaries/officeholders.yaml 中的 rank 得出），本地领导按 rules.yaml 中 leaders: 各职务的 rank（同一 body 内比较，不写 body 的为本地领导班子）。顺序不对的，报出整串姓名并给出正确顺序。
-    名单末尾跟着不在本届的人（如常委之后列国家副主席）不影响检查；名单整体是另一届的（2023 年的稿件回顾十九届常委），按那一届的排序检查，报警告。稿件没有日期的按现任排序，报警告。
+    名单末尾跟着不在本届的人（如常委之后列国家副主席）不影响检查；名单整体是另一届的（2023 年的稿件回顾十九届常委），按那一届的排序检查，报警告。稿件没有日期的按现任排序，报警告。只有两位常委、且都是两个字的常见姓名（李强、李希、蔡奇）的并列不报：可能是同名者的名单。
     原因：
     领导人排序有严格规定，排错是“严重表述错误”。每届常委名单和排序不同，逐对手写词条既繁琐又容易在换届时遗漏；由任职数据按届生成排序，换届只需补数据。
     示例：
@@ -78,6 +81,8 @@ class LeaderOrder(Rule):
         listed = [(w, s, e) for w, s, e in run if w in ever]
         if len(listed) < 2 or len({w for w, _, _ in listed}) < len(listed):
             return None
+        if body == NATIONAL and len(listed) < 3 and all(len(w) == 2 for w, _, _ in listed):
+            return None  # 李希、李强 in a list of staff or prize winners: two common names are no roster
         today = d or _dt.date.today()
         current = r.ranked(today).get(body, {})
         members = [x for x in listed if x[0] in current]
