@@ -357,3 +357,12 @@ def test_two_common_names_in_a_list_are_no_roster(text):
     assert not _lint(text, "2024-06-01", codes=["GOV605"])
     assert _lint("李希、李强、蔡奇出席。", "2024-06-01", codes=["GOV605"])
     assert _lint("李强、习近平出席。", "2024-06-01", codes=["GOV605"])
+
+
+@pytest.mark.parametrize("text", ["值班：李强、李江、王芳。", "值班人员：李喜、李强。", "名单：蔡奇、韩政。"])
+def test_a_common_leader_name_alone_in_a_list_is_no_roster(text):
+    """李强 next to 李江 in a duty list: two clerks, not a slip of 李希 or 李强; a list with a
+    distinctive leader's name (习近平) nearby still is checked."""
+    assert not _lint(text, "2024-06-01", codes=["GOV603"])
+    [f] = _lint("习近平、李强、赵乐技出席。", "2024-06-01", codes=["GOV603"])
+    assert f.suggestion == "赵乐际"

@@ -18,7 +18,7 @@ class LeaderNameNearMiss(Rule):
     """领导人姓名写错一个字（同音、音近或形近），且紧挨着职务、机构或另一位领导人的姓名。
 
     作用：
-    对照领导人任职数据（dictionaries/officeholders.yaml：2012 年以来的中央政治局常委，国家主席、副主席，国务院总理、副总理，全国人大常委会委员长，全国政协主席等；加上 rules.yaml 中 leaders: 登记的本地领导），找出紧挨在职务之前或之后（“国务院总理李墙”“王泸宁主席”），或在领导人名单中与其他领导人并列（“习近平、李墙、赵乐际”）的两三个字，它与某位领导人的姓名只差一个字，而且差的这个字与原字同音、音近或形近（错别字检测所用的混淆字表）。
+    对照领导人任职数据（dictionaries/officeholders.yaml：2012 年以来的中央政治局常委，国家主席、副主席，国务院总理、副总理，全国人大常委会委员长，全国政协主席等；加上 rules.yaml 中 leaders: 登记的本地领导），找出紧挨在职务之前或之后（“国务院总理李墙”“王泸宁主席”），或在领导人名单中与其他领导人并列（“习近平、李墙、赵乐际”；名单中须有三个字的领导人姓名，只有李强、李希、蔡奇这类常见姓名的名单可能是同名者）的两三个字，它与某位领导人的姓名只差一个字，而且差的这个字与原字同音、音近或形近（错别字检测所用的混淆字表）。
     紧挨的是只指这一职务的写法（总理、国务院副总理、全国人大常委会委员长、本地登记的职务）或名单中的姓名时报错误；紧挨的是“主席”“副主席”这类也可能指别的职务的写法时报警告。差的字与原字读音、字形都不近的，可能是另一个人，不报。
     原因：
     领导人姓名写错是“严重表述错误”，一处即可单项否决整个网站；地方网站把省委书记杜家毫写成“杜家豪”被通报，多是输入法选错同音字。职务旁边的姓名是谁是确定的，所以写错一个同音、形近字可以确定是错的。
@@ -97,7 +97,10 @@ class LeaderNameNearMiss(Rule):
                     bounds = ctx.boundaries()
                 if (a == 0 or not _HAN.match(text[a - 1]) or a in bounds) and try_window(a, s, title, level):
                     break
+        distinctive = [s for s, e in names if e - s >= 3]
         for s, e in names:  # a name listed with another leader's: 习近平、李墙、赵乐际
+            if e - s < 3 and not any(abs(s - x) <= 30 for x in distinctive):
+                continue  # 李强, 李希, 蔡奇 are common names too: 李强、李江 alone may be two clerks
             m = _SEP.match(text, e)
             if m:
                 b0 = m.end()
