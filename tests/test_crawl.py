@@ -111,9 +111,13 @@ def test_dated_entry_is_a_warning_not_an_error_when_the_post_has_no_date():
     _, findings = lint_text("关于X的通知\n李克强总理在会上指出，要做好工作。\n", "a.txt")
     [f] = [f for f in findings if f.code == "GOV604"]
     assert f.severity is Severity.WARNING
-    _, findings = lint_text("关于X的通知\n李克强总理在会上指出，要做好工作。\n", "2024-03-01_通知.txt")
+    _, findings = lint_text("关于X的通知\n国务院总理李克强在会上指出，要做好工作。\n", "2024-03-01_通知.txt")
     [f] = [f for f in findings if f.code == "GOV604"]
     assert f.severity is Severity.ERROR
+    # the title after the name (李克强总理) is the honorific a recollection keeps: doubtful, a warning
+    _, findings = lint_text("关于X的通知\n李克强总理在会上指出，要做好工作。\n", "2024-03-01_通知.txt")
+    [f] = [f for f in findings if f.code == "GOV604"]
+    assert f.severity is Severity.WARNING
 
 
 @pytest.mark.parametrize(

@@ -366,3 +366,14 @@ def test_a_common_leader_name_alone_in_a_list_is_no_roster(text):
     assert not _lint(text, "2024-06-01", codes=["GOV603"])
     [f] = _lint("习近平、李强、赵乐技出席。", "2024-06-01", codes=["GOV603"])
     assert f.suggestion == "赵乐际"
+
+
+def test_recollections_of_a_former_leader_are_not_errors():
+    """李克强总理曾在这里考察 recalls the time he held the post; 温家宝总理题词 keeps the honorific: in a
+    2024 post the first is no finding, the second only a warning; 国务院总理李克强主持 stays an error."""
+    assert not _lint("李克强总理曾在这里考察。", "2024-06-01", codes=["GOV604"])
+    assert not _lint("国务院总理李克强曾视察我县。", "2024-06-01", codes=["GOV604"])
+    [f] = _lint("温家宝总理题词“多难兴邦”。", "2024-06-01", codes=["GOV604"])
+    assert f.severity.value == "warning"
+    [f] = _lint("国务院总理李克强主持召开常务会议。", "2024-06-01", codes=["GOV604"])
+    assert f.severity.value == "error" and f.suggestion == "李强"

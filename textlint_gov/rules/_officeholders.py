@@ -354,6 +354,12 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
+def rest_of_sentence(text: str, start: int) -> str:
+    """The text from ``start`` to the end of its sentence."""
+    end = _SENTENCE_END.search(text, start)
+    return text[start : end.start() if end else len(text)]
+
+
 def sentence_years(text: str, start: int) -> list[int]:
     """Years written in the sentence of ``start``, before or after it (2016年，李克强总理……;
     国务院总理温家宝曾于2008年视察灾区)."""

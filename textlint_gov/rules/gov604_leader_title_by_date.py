@@ -23,9 +23,9 @@ class LeaderTitleByDate(Rule):
 
     作用：
     按稿件日期（date，否则成文日期 written_date）和领导人任职数据（dictionaries/officeholders.yaml：2012 年以来的中央政治局常委、中共中央总书记、中央军委主席、中央纪委书记，国家主席、副主席，国务院总理、副总理，全国人大常委会委员长，全国政协主席；加上 rules.yaml 中 leaders: 登记的本地领导）检查两种情形：
-    一、已知的领导人带着当时并不担任的职务，职务在姓名前（“国务院总理李克强”“中共中央政治局常委、国务院副总理李强”，职务连写时逐个核对）或在姓名后（“李克强总理”）。报错误，写明当时的任职者；当时只有一位任职者的（总理、委员长），建议把姓名改为他。没有日期的稿件按现在的任职数据核对，报警告，且只报此人曾任而现已不任的职务，或此人的任职全在数据年限之内而从未担任的职务（“国务院副总理李强”）。
+    一、已知的领导人带着当时并不担任的职务，职务在姓名前（“国务院总理李克强”“中共中央政治局常委、国务院副总理李强”，职务连写时逐个核对）或在姓名后（“李克强总理”）。报错误，写明当时的任职者；职务在姓名后的（回忆旧事常保留的尊称写法）只报警告。当时只有一位任职者的（总理、委员长），建议把姓名改为他。没有日期的稿件按现在的任职数据核对，报警告，且只报此人曾任而现已不任的职务，或此人的任职全在数据年限之内而从未担任的职务（“国务院副总理李强”）。
     二、只指一个职务的全称（国务院总理、全国人大常委会委员长、本地登记的县长等）后面紧跟一个不在数据中的姓名（“国务院总理李鹏”出现在 2015 年的稿件中），报警告：可能是写错了人，也可能是引述旧事。
-    不报：“时任”“原”“前任”“曾任”之后的职务，书名号内的标题，同一句中写了此人在任那一年的（“2016年，李克强总理在政府工作报告中指出”“国务院总理温家宝曾于2008年视察灾区”），以及早于数据起始日期的稿件。职务后面跟着不在数据中的姓名，只在有日期的稿件中检查。职务数据从每个职务最早的任职日期算起（国家职务从 2008 年换届起）。
+    不报：“时任”“原”“前任”“曾任”之后的职务，书名号内的标题，同一句中姓名后有“曾”“当年”“生前”的（“李克强总理曾在这里考察”），同一句中写了此人在任那一年的（“2016年，李克强总理在政府工作报告中指出”“国务院总理温家宝曾于2008年视察灾区”），以及早于数据起始日期的稿件。职务后面跟着不在数据中的姓名，只在有日期的稿件中检查。职务数据从每个职务最早的任职日期算起（国家职务从 2008 年换届起）。
     原因：
     领导人职务写错（把已卸任的总理仍称“总理”，把副总理写成总理）是“严重表述错误”；换届后网站上沿用旧职务是检查中常见的问题。每次换届手工加词条容易遗漏，按任职数据和稿件日期判断则一次到位。
     示例：
@@ -148,6 +148,8 @@ class LeaderTitleByDate(Rule):
             return None
         if any(_held_in(p, y) for y in oh.sentence_years(text, start) for p in held):
             return None  # 2016年，李克强总理……: the year he held it
+        if held and _RECALLED.search(oh.rest_of_sentence(text, name_span[1])):
+            return None  # 李克强总理曾在这里考察: a recollection of the time he held it
         if d is None and not held and (not cov or min(p.since for p in person.posts) < cov):
             return None  # he may have held it before the data begins
         holders = [h for h in r.holders(title, when) if h != person.name]
@@ -157,10 +159,14 @@ class LeaderTitleByDate(Rule):
             msg = f"{day}{person.name}已不是{form}{now}（引述旧事写“时任{form}”）"
         else:
             msg = f"{day}{person.name}不是{form}{now}，请核对职务"
-        level = Severity.WARNING if d is None else None
+        # 温家宝总理题词: the title after the name is an honorific a recollection keeps; only doubtful
+        level = Severity.WARNING if d is None or (held and ts >= name_span[1]) else None
         if len(holders) == 1:  # the one holder then: 国务院总理李克强 -> 国务院总理李强
             return Hit(name_span[0], name_span[1], msg, holders[0], level)
         return Hit(ts, te, msg, None, level)
+
+
+_RECALLED = re.compile(r"曾|当年|生前|那年|那一年")
 
 
 def _held_in(post: oh.Post, year: int) -> bool:
