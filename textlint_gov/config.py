@@ -182,7 +182,7 @@ class Config:
                 options = {**rule.options, **self.rule_options.get(rule.code, {})}
                 if "region" in rule.options and not options.get("region") and self.region:
                     options["region"] = self.region  # rules that use the top-level region setting
-                if getattr(rule, "uses_leaders", False):
+                if rule.uses_leaders:
                     options["leaders"] = self.leaders
                 try:
                     rule.prepare(options)

@@ -59,7 +59,7 @@ def readme_table() -> str:
     out = [README_START, "", "| 代码 | 类别 | 级别 | 自动修复 | 说明 |", "| --- | --- | --- | --- | --- |"]
     for r in registry():
         fix = "可" if r.fix is Applicability.SAFE else ""
-        level = r.severity.label + ("（把握小时降级）" if getattr(r, "relative_severity", False) else "")
+        level = r.severity.label + ("（把握小时降级）" if r.relative_severity else "")
         out.append(
             f"| [{r.code}](docs/rules.md#{r.code.lower()}-{r.name}) | {CATEGORIES[r.category]} "
             f"| {level} | {fix} | {r.summary} |"

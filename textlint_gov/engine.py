@@ -75,7 +75,7 @@ def _finding(doc: Document, index: int, block: Block, rule, severity, hit: Hit) 
     start = block.to_source(hit.start)
     end = block.to_source(hit.end, end=True)
     level = hit.severity or severity
-    if getattr(rule, "relative_severity", False) and level.rank > severity.rank:
+    if rule.relative_severity and level.rank > severity.rank:
         level = severity  # the rule only grades down from the configured severity
     match = block.text[hit.start : hit.end]
     if not block.contiguous(hit.start, hit.end):

@@ -12,13 +12,14 @@ import click
 from textlint_gov.audit.aggregate import run_audit
 from textlint_gov.audit.collect import AuditError
 from textlint_gov.audit.formats import BINARY, FORMATS, SUFFIX_FORMAT, render
+from textlint_gov.cli import err
 from textlint_gov.config import ConfigError, load_config
 from textlint_gov.rules import RuleDefinitionError
 from textlint_gov.status import EXIT_ERROR, EXIT_OK
 
 
 def _fail(message: str) -> None:
-    click.echo(f"govlint: {message}", err=True)
+    err(message)  # escaped: the message may name an export's file
     sys.exit(EXIT_ERROR)
 
 

@@ -263,12 +263,20 @@ def read_leaders_file(path, display: str) -> list[Officeholder]:
         raise LeadersError(f"{display}: {e}") from None
 
 
+_ORIGIN = "dictionaries/officeholders.yaml"
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    """dictionaries/officeholders.yaml, read once."""
+    return read_yaml(dictionaries_dir() / "officeholders.yaml", LeadersError, display=_ORIGIN)
+
+
 @lru_cache(maxsize=1)
 def national() -> tuple[tuple[Officeholder, ...], dict[str, str], frozenset[str]]:
     """The shipped data: officeholders, written form -> title, context-only forms."""
-
-    origin = "dictionaries/officeholders.yaml"
-    data = read_yaml(dictionaries_dir() / "officeholders.yaml", LeadersError, display=origin)
+    origin = _ORIGIN
+    data = _shipped()
     forms: dict[str, str] = {}
     for t in data["titles"]:
         forms[t["title"]] = t["title"]
@@ -284,12 +292,8 @@ def national() -> tuple[tuple[Officeholder, ...], dict[str, str], frozenset[str]
 @lru_cache(maxsize=1)
 def _similar() -> frozenset[tuple[str, str]]:
     """Character pairs of leaders' names that the typo confusion sets lack (officeholders.yaml ``similar``)."""
-
-    data = read_yaml(
-        dictionaries_dir() / "officeholders.yaml", LeadersError, display="dictionaries/officeholders.yaml"
-    )
     pairs = set()
-    for a, b in data.get("similar") or ():
+    for a, b in _shipped().get("similar") or ():
         pairs |= {(a, b), (b, a)}
     return frozenset(pairs)
 

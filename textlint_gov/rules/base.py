@@ -61,6 +61,9 @@ class Rule:
     kinds: frozenset[str] | None = None  # block kinds checked; None: all
     fix: Applicability | None = None  # applicability of the suggestion as a fix
     source: str = ""  # the norm or document the rule rests on
+    # a hit's own (lower) severity grades down from the configured one, never up (GOV102, GOV502)
+    relative_severity: bool = False
+    uses_leaders: bool = False  # gets rules.yaml's ``leaders:`` as its option "leaders" (GOV603-GOV605)
     # The rule's own test cases, run through the real engine by tests/test_rulebook.py, as a
     # dictionary entry's flag/pass: drafts that must be flagged, each with the suggestion expected
     # (None: any), and drafts that must not be. ``cases_file`` names the drafts (.txt: the first line
