@@ -41,6 +41,7 @@ import ahocorasick_rs
 from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
 from textlint_gov.rules.base import CODE_RE, Context, Rule, RuleDefinitionError
 from textlint_gov.rules.mention import historic, own_words
+from textlint_gov.rules.regexliteral import required_literal
 from textlint_gov.rules.regexsafety import regex_problem
 from textlint_gov.yamlfile import read_yaml
 
@@ -204,6 +205,8 @@ class DictionaryRule(Rule):
         )
         self._compiled = True
         self._regex_entries = [e for e in self.entries if e.regex]
+        # what each regex's matches must contain: a block without it is not searched
+        self._needs = {p: required_literal(p) for e in self._regex_entries for p, _ in e.regex}
         self._regex_by_date: dict[_dt.date | None, list[Entry]] = {}
 
     def prepare(self, options: dict[str, Any]) -> None:
@@ -227,8 +230,12 @@ class DictionaryRule(Rule):
                         continue
                     yield self._hit(entry, s, e, wrong, entry.correct, post_date)
                     break
+        needs = self._needs
         for entry in self._regex_entries_for(post_date):
             for pattern, replace in entry.regex:
+                need = needs[pattern]
+                if need and need not in text:
+                    continue
                 for m in pattern.finditer(text):
                     s, e = m.span()
                     if s == e or _inside_any(text, s, e, entry.regex_guards):
