@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress
+from operator import add
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
@@ -81,22 +83,21 @@ class BodyNameNearMiss(Rule):
             return
         index, heads, tails, exact = _names()
         windows: set[tuple[int, int]] = set()
+        grams = list(map(add, text, text[1:]))  # the two-character windows, then the three-character ones
         for k in (2, 3):
-            for i in range(len(text) - k + 1):
-                part = text[i : i + k]
-                for n in heads.get(part, ()):
-                    if (n == MIN_LENGTH) == (k == 2):
-                        windows.add((i, i + n))
-                for n in tails.get(part, ()):
-                    if (n == MIN_LENGTH) == (k == 2):
-                        windows.add((i + k - n, i + k))
+            if k == 3:
+                grams = list(map(add, grams, text[2:]))
+            # the dictionary look-ups run in C; only the few windows that start or end a name are read
+            for i in compress(range(len(grams)), map(heads.__contains__, grams)):
+                windows.update((i, i + n) for n in heads[grams[i]] if (n == MIN_LENGTH) == (k == 2))
+            for i in compress(range(len(grams)), map(tails.__contains__, grams)):
+                windows.update((i + k - n, i + k) for n in tails[grams[i]] if (n == MIN_LENGTH) == (k == 2))
         if not windows:
             return
         cover = [0] * (len(text) + 1)  # cover[i]: the furthest end of a name written from i or before
         for _, s, e in exact.find_matches_as_indexes(text, overlapping=True):
             cover[s] = max(cover[s], e)
-        for i in range(1, len(cover)):
-            cover[i] = max(cover[i], cover[i - 1])
+        cover = list(accumulate(cover, max))
         reported: list[tuple[int, int]] = []
         bounds = None
         for a, b in sorted(windows, key=lambda w: (w[0] - w[1], w[0])):  # longest first
