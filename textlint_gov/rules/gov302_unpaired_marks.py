@@ -13,6 +13,7 @@ _CLOSE = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "（", "�
 _NORMAL = {"(": "（", ")": "）"}
 _QUOTE_OPEN = {"“", "‘"}
 _QUOTE_CLOSE = {"”", "’"}
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSE)) + "]")  # only these are read
 _SENTENCE_END = tuple("。！？；：…”’）》】!?;:")
 # 序次语 written 1） or 一) at the start of a paragraph: a lone closing bracket by design (GOV305 checks the form)
 _ORDINAL = re.compile(r"\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
@@ -73,7 +74,8 @@ class UnpairedMarks(Rule):
         stack: list[tuple[str, int]] = []
         quote_seen = False
         opened = False  # a bracket has opened in this paragraph
-        for i, ch in enumerate(text):
+        for mark in _MARKS.finditer(text):
+            i, ch = mark.start(), mark.group()
             if i == skip:
                 continue
             if ch in _QUOTE_OPEN:
@@ -129,7 +131,8 @@ def _bracket_marks(text: str):
     """(offset, opener it needs or is) of every non-quote paired mark of a block, in order."""
     m = _ORDINAL.match(text)
     skip = m.end() - 1 if m else -1
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if i == skip or ch in _QUOTE_OPEN or ch in _QUOTE_CLOSE:
             continue
         if ch in _PAIRS:
