@@ -28,6 +28,9 @@ from textlint_gov.rules.regexliteral import required_literal
         ("(?i)toc\\s+x", ""),  # ignore-case: the case of the literal is not known
         ("\\d+%?", ""),
         ("年?底", "底"),  # an optional literal is not required
+        ("(?<![\\d.])(4)[.．](15)(?=”)", "15"),  # plain groups are read through
+        ("((?:19|20)\\d{2}年)0([1-9])月", "年0"),
+        ("(?i:ab)cd", "cd"),  # a group with its own flags is opaque
     ],
 )
 def test_required_literal(pattern: str, literal: str) -> None:

@@ -4,7 +4,8 @@ Most blocks of a post hold none of a dictionary's regexes' key words (截止, �
 test (``"截止" in text``, C speed) rules a regex out before its matcher runs; only the top level of
 the pattern is read, so what is found is certain to be in every match, and a pattern the reader
 does not understand (a top-level alternation, ignore-case, a parser change) gets ``""``: it is always
-run. Only an optimisation: a regex is never skipped where it could match.
+run. Plain groups are opened (``(4)[.．](15)`` needs ``15``). Only an optimisation: a regex is never
+skipped where it could match.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def required_literal(pattern: re.Pattern) -> str:
         return ""
     runs: list[str] = []
     run = ""
-    for op, av in parsed:
+    for op, av in _flat(parsed):
         if op is _src.LITERAL:
             run += chr(av)
         elif op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is _src.LITERAL:
@@ -41,3 +42,13 @@ def required_literal(pattern: re.Pattern) -> str:
             run = ""
     runs.append(run)
     return max(runs, key=len)
+
+
+def _flat(items):
+    """The items of a parsed sequence with its plain groups opened: ``(4)[.．](15)`` is read as
+    ``4 [.．] 15`` (a group that changes flags is one opaque item)."""
+    for op, av in items:
+        if op is _src.SUBPATTERN and not av[1] and not av[2]:
+            yield from _flat(av[-1])
+        else:
+            yield op, av
