@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress
-from operator import add
+from itertools import accumulate
 
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
@@ -25,8 +24,8 @@ _KNOWN_ONLY = "# 同样存在"
 def _names():
     """The names of ``dictionaries/body_names.txt``, GOV601's one-wildcard index over them, their
     first and last characters (a name of five characters one character off keeps its first two or
-    its last two; a longer one its first three or its last three), and an Aho-Corasick matcher of
-    the names as written."""
+    its last two; a longer one its first three or its last three) with a matcher of them, and a
+    matcher of the names as written."""
     import ahocorasick_rs
 
     text = resources.files("textlint_gov.dictionaries").joinpath("body_names.txt").read_text(encoding="utf-8")
@@ -45,7 +44,8 @@ def _names():
         k = 2 if len(n) == MIN_LENGTH else 3
         heads.setdefault(n[:k], set()).add(len(n))
         tails.setdefault(n[-k:], set()).add(len(n))
-    return _Index(long, MIN_LENGTH), heads, tails, ahocorasick_rs.AhoCorasick(names)
+    ends = ahocorasick_rs.AhoCorasick(sorted(heads.keys() | tails.keys()))
+    return _Index(long, MIN_LENGTH), heads, tails, ends, ahocorasick_rs.AhoCorasick(names)
 
 
 class BodyNameNearMiss(Rule):
@@ -81,17 +81,12 @@ class BodyNameNearMiss(Rule):
         text = ctx.text
         if len(text) < MIN_LENGTH:
             return
-        index, heads, tails, exact = _names()
+        index, heads, tails, ends, exact = _names()
         windows: set[tuple[int, int]] = set()
-        grams = list(map(add, text, text[1:]))  # the two-character windows, then the three-character ones
-        for k in (2, 3):
-            if k == 3:
-                grams = list(map(add, grams, text[2:]))
-            # the dictionary look-ups run in C; only the few windows that start or end a name are read
-            for i in compress(range(len(grams)), map(heads.__contains__, grams)):
-                windows.update((i, i + n) for n in heads[grams[i]] if (n == MIN_LENGTH) == (k == 2))
-            for i in compress(range(len(grams)), map(tails.__contains__, grams)):
-                windows.update((i + k - n, i + k) for n in tails[grams[i]] if (n == MIN_LENGTH) == (k == 2))
+        for _, a, b in ends.find_matches_as_indexes(text, overlapping=True):
+            part = text[a:b]
+            windows.update((a, a + n) for n in heads.get(part, ()))
+            windows.update((b - n, b) for n in tails.get(part, ()))
         if not windows:
             return
         cover = [0] * (len(text) + 1)  # cover[i]: the furthest end of a name written from i or before
