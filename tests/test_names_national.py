@@ -86,8 +86,11 @@ def test_local_body_name_no_body_has_is_an_error_but_real_committees_pass():
 def _listed_names() -> list[str]:
     from textlint_gov.rules.kinds import dictionaries_dir
 
-    text = (dictionaries_dir() / "body_names.txt").read_text(encoding="utf-8").split("# 同样存在")[0]
-    return [n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")]
+    names = []
+    for file in ("body_names.txt", "body_names_known.txt"):
+        text = (dictionaries_dir() / file).read_text(encoding="utf-8")
+        names += [n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")]
+    return names
 
 
 @pytest.mark.parametrize(

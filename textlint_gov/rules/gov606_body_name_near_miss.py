@@ -17,7 +17,10 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_LENGTH = 5  # shorter names (公安部, 审计署) are one character off too many ordinary words
 
 
-_KNOWN_ONLY = "# 同样存在"
+def _read(name: str) -> list[str]:
+    """The names of one list of ``dictionaries/`` (one per line, ``#`` comments)."""
+    text = resources.files("textlint_gov.dictionaries").joinpath(name).read_text(encoding="utf-8")
+    return [n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")]
 
 
 @lru_cache(maxsize=1)
@@ -25,18 +28,14 @@ def _names():
     """The names of ``dictionaries/body_names.txt``, GOV601's one-wildcard index over them, their
     first and last characters (a name of five characters one character off keeps its first two or
     its last two; a longer one its first three or its last three) with a matcher of them, and a
-    matcher of the names as written."""
+    matcher of the names as written (with those of ``body_names_known.txt``)."""
     import ahocorasick_rs
 
-    text = resources.files("textlint_gov.dictionaries").joinpath("body_names.txt").read_text(encoding="utf-8")
-    # names after the line "# 同样存在…" are real but never suggested: written right they are no slip
-    # of a listed name (检察委员会 is no 监察委员会), and a word one character off them is too common
-    # to call a slip (卫生检查委员会 is no 检察委员会)
-    listed, known = text.split(_KNOWN_ONLY, 1) if _KNOWN_ONLY in text else (text, "")
-    suggested = {n.strip() for n in listed.splitlines() if n.strip() and not n.startswith("#")}
-    names = sorted(
-        suggested | {n.strip() for n in known.splitlines()[1:] if n.strip() and not n.startswith("#")}
-    )
+    suggested = set(_read("body_names.txt"))
+    # real names one character off a listed one, never suggested: written right they are no slip of a
+    # listed name (检察委员会 is no 监察委员会), and a word one character off them is too common to
+    # call a slip (卫生检查委员会 is no 检察委员会)
+    names = sorted(suggested.union(_read("body_names_known.txt")))
     long = sorted(n for n in suggested if len(n) >= MIN_LENGTH)
     heads: dict[str, set[int]] = {}
     tails: dict[str, set[int]] = {}
