@@ -14,6 +14,7 @@ import click
 
 from textlint_gov import __version__
 from textlint_gov.cache import DEFAULT_DIR, FindingsCache
+from textlint_gov.cliopts import config_option
 from textlint_gov.config import ConfigError, load_config
 from textlint_gov.docs import rule_markdown
 from textlint_gov.engine import RuleCrash, lint
@@ -90,12 +91,7 @@ def _csv(value: str | None) -> list[str]:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="配置文件（默认从当前目录向上查找 rules.yaml）",
-)
+@config_option()
 @click.option("--select", help="只启用这些代码前缀的规则，逗号分隔，如 GOV0,GOV2")
 @click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
 @click.option(

@@ -27,6 +27,7 @@ from pathlib import Path
 import click
 
 from textlint_gov.cli import err, load_config_or_exit
+from textlint_gov.cliopts import config_option
 from textlint_gov.docxedit import isolate, paragraph_text, run_spans
 from textlint_gov.engine import RuleCrash, lint
 from textlint_gov.fix import write_new
@@ -138,12 +139,7 @@ def _fallback_paragraph(paragraphs, body_root):
 
 @click.command("review")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="配置文件（默认从当前目录向上查找 rules.yaml）",
-)
+@config_option()
 @click.option("--select", help="只启用这些代码前缀的规则，逗号分隔")
 @click.option("--ignore", help="停用这些代码前缀的规则，逗号分隔")
 def review(path, config_path, select, ignore):

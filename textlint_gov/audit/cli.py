@@ -13,6 +13,7 @@ from textlint_gov.audit.aggregate import run_audit
 from textlint_gov.audit.collect import AuditError
 from textlint_gov.audit.formats import BINARY, FORMATS, SUFFIX_FORMAT, render
 from textlint_gov.cli import err
+from textlint_gov.cliopts import CONFIG_HELP, config_option
 from textlint_gov.config import ConfigError, load_config
 from textlint_gov.rules import RuleDefinitionError
 from textlint_gov.status import EXIT_ERROR, EXIT_OK
@@ -45,12 +46,7 @@ def _fail(message: str) -> None:
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行检查的进程数（默认 CPU 数）"
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="配置文件（默认从当前目录向上查找 rules.yaml；计分见 scoring:）",
-)
+@config_option(CONFIG_HELP[:-1] + "；计分见 scoring:）")
 @click.option(
     "--cache/--no-cache", default=True, show_default=True, help="按内容缓存检查结果，未改动的文件不再检查"
 )

@@ -7,11 +7,11 @@ imported inside the command, so ``govlint`` itself starts as fast as before.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from textlint_gov.cli import err
+from textlint_gov.cliopts import config_option
 from textlint_gov.config import ConfigError, load_config
 from textlint_gov.rules import RuleDefinitionError
 from textlint_gov.status import EXIT_ERROR
@@ -53,12 +53,7 @@ def _bind(host: str, port: int):
     type=click.IntRange(0, 65535),
     help="端口（0 为自动选择空闲端口）",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="配置文件（默认从当前目录向上查找 rules.yaml）",
-)
+@config_option()
 @click.option(
     "--max-upload-mb",
     default=20.0,
