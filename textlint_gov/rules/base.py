@@ -22,7 +22,7 @@ class RuleDefinitionError(Exception):
     """A rule or dictionary that cannot be loaded; the message names the file and the field."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What a rule sees of one block: its text, the document's metadata and its own options."""
 

@@ -45,9 +45,9 @@ class TraditionalChar(Rule):
         from textlint_gov.typo import traditional
 
         table = traditional()
-        hits = [i for i, ch in enumerate(text) if ch in table]
-        if not hits:
+        if table.keys().isdisjoint(text):  # the common case, at C speed
             return
+        hits = [i for i, ch in enumerate(text) if ch in table]
         converted = "".join(table.get(ch, ch) for ch in text)  # same length: one character for one
         # segment the corrected text: 关係 -> 关系 is one word
         cuts = sorted(ctx.segmenter.boundaries(converted))
