@@ -1,4 +1,4 @@
-"""Renderers of an :class:`~textlint_gov.audit.aggregate.AuditResult`, one module per format.
+"""Renderers of an :class:`~textlint_gov.audit.result.AuditResult`, one module per format.
 
 ``render(name, result) -> str | bytes``; docx returns bytes. Every table has the notice's columns:
 单位名称, the units.yaml scores in column order (公共服务得分 …), 政务信息公开得分, 月总分, then 排名.
