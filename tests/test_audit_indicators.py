@@ -718,3 +718,25 @@ def test_hostile_links_do_not_stop_the_audit(export):
         i for u in result.units if u.unit.name == "丙局" for i in u.indicators if i.name == "链接不可用"
     )
     assert links.value == 3 and all("不在导出中" in e.text for e in links.evidence)
+
+
+@pytest.mark.parametrize(
+    ("target", "issue"),
+    [
+        ("http://10.1.2.3/oa/notice.html", "无法访问"),  # a private address: the office's intranet
+        ("http://192.168.0.8:8080/a.pdf", "无法访问"),
+        ("http://localhost/x", "无法访问"),
+        ("http://[::1]/x", "无法访问"),
+        ("http://oa/portal", "无法访问"),  # a name without a dot
+        ("https://www.example.com/", "非政府网站"),
+        ("https://www.gov.cn/zhengce/", None),
+    ],
+)
+def test_intranet_links_are_unreachable_for_the_public(tmp_path, target, issue):
+    """A link to an intranet address is judged offline and never requested: the public cannot open it."""
+    from textlint_gov.audit.links import LinkJudge
+
+    found = LinkJudge(tmp_path, ("gov.cn",)).judge("a/p.html", "a", target)
+    assert (found.kind if found else None) == issue
+    if issue == "无法访问":
+        assert "内网地址" in found.text

@@ -4,13 +4,15 @@
 the links and images of its article (not the site's navigation) and every attachment link on the
 page; for Markdown, its links and images. :class:`LinkJudge` then decides, without any network,
 whether an internal link or an attachment points to a file of the export, whether that file is
-empty, and whether an external link leads to a non-government domain (``inspection.link_domains``).
+empty, whether an external link leads to an office's intranet (a private address, ``http://oa/``)
+or to a non-government domain (``inspection.link_domains``).
 :func:`request_links` (``--check-links``) also requests external URLs, bounded by a timeout, a
 number of concurrent requests and a maximum count.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import posixpath
 import re
@@ -127,6 +129,19 @@ def host_allowed(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+def intranet(host: str) -> bool:
+    """A host the public cannot reach: localhost, a private, loopback or link-local address, or a name
+    without a dot (an office's own server: ``http://oa/``, ``http://10.1.2.3/``)."""
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith((".localhost", ".local", ".lan", ".internal")):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return "." not in host
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_unspecified
+
+
 class LinkJudge:
     """Offline judgement of link targets against the files of one export."""
 
@@ -175,6 +190,8 @@ class LinkJudge:
             host = (split.hostname if split is not None else None) or ""
             if host_allowed(host, self.domains):
                 return None
+            if intranet(host):
+                return LinkIssue(post, t, "无法访问", f"链接指向内网地址 {host}，公众无法访问（{_short(t)}）")
             return LinkIssue(post, t, "非政府网站", f"链接到非政府网站 {host}（{_short(t)}）")
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", t):
             return None  # another scheme (ftp:, weixin:): not judged
