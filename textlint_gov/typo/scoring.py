@@ -1,5 +1,5 @@
 """The confidence score of a candidate correction: a logistic regression over the segmentation
-gain and word/character statistics (weights fitted by ``tools/fit_typo_weights.py``)."""
+gain and word/character statistics (weights fitted by ``tools/fit_typo_scorer.py``)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Suspect:
 
 
 THRESHOLD = -0.2  # default score to report (rule option ``threshold``)
-# Weights of the score, in the order of features(): fitted by tools/fit_typo_weights.py (logistic
+# Weights of the score, in the order of features(): fitted by tools/fit_typo_scorer.py (logistic
 # regression) on MiDu preliminary extend_train, CSCD-NS dev and acc_xxqg; never on a test split.
 # Score 0 means even odds on the tuning data.
 WEIGHTS = (
@@ -55,7 +55,7 @@ WEIGHTS = (
 
 
 def features(m: Model, sus: Suspect) -> tuple[float, ...]:
-    """The inputs of the confidence score (see WEIGHTS and tools/fit_typo_weights.py)."""
+    """The inputs of the confidence score (see WEIGHTS and tools/fit_typo_scorer.py)."""
     oc = sus.wrong[sus.pos - sus.start]
     rc = sus.right[sus.pos - sus.start]
     freq = m.freq
