@@ -3,15 +3,20 @@ token offsets as jieba, 20-30x faster, 0.1 s to load).
 
 A :class:`Segmenter` owns its dictionary: the configuration that has user words gets its own
 segmenter with those words (``Config.segmenter``), and no configuration changes another's. Built on
-first use only.
+first use only, and rjieba is imported then too (its import builds jieba's default dictionary,
+0.1 s): a run whose rules never segment does not pay for it. The segmenter without user words uses
+that default dictionary instead of building a second one (rjieba's module functions are bound to
+it; govlint never adds words to it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-import rjieba
+if TYPE_CHECKING:
+    import rjieba
 
 
 class Segmenter:
@@ -23,6 +28,12 @@ class Segmenter:
 
     @cached_property
     def _jb(self) -> rjieba.Jieba:  # the dictionary loads at the first word to segment
+        import rjieba
+
+        if not self.words:  # the default dictionary, built by the import (rjieba's stub declares it)
+            default = getattr(rjieba, "_DEFAULT_JIEBA", None)
+            if isinstance(default, rjieba.Jieba):
+                return default
         jb = rjieba.Jieba()
         for w in sorted(self.words):
             jb.add_word(w, None, None)

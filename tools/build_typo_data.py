@@ -2,6 +2,7 @@
 
     python tools/build_typo_data.py [--jieba-dict PATH] [--pycorrector-data DIR] [--laws DIR] [--corpus-only]
     python tools/build_typo_data.py --places-only
+    python tools/build_typo_data.py --pack-only
 
 Inputs (found in installed packages when not given; nothing is downloaded):
   * jieba 0.42.1 ``jieba/dict.txt`` (MIT): word frequencies. rjieba segments with the same dictionary.
@@ -40,6 +41,11 @@ Outputs (``dictionaries/``):
     that has exactly one simplified form and is not itself a simplified character (GOV103), from
     OpenCC's ``TSCharacters.txt`` and ``JPVariants.txt`` (Apache-2.0) as shipped in
     opencc-python-reimplemented 0.1.7.
+  * ``typo_model.bin``: the model's data built from the files above (all but ``typo_vocab.txt``,
+    which is added at load) in the shape the model needs, the masked index included, so that a
+    fresh process reads it instead of building it (``textlint_gov.typo.packed``). Derived, never
+    edited: every build of the files above rewrites it; rebuild it alone with ``--pack-only`` after
+    changing one of them by hand. A stale one is not used (it names the files' sizes and CRC-32).
   * ``typo_confusion.txt``: ``char<TAB>same sound, same tone<TAB>same sound, other tone<TAB>similar shape
     <TAB>similar strokes``.
     Near-sound pairs (平翘舌 z/zh c/ch s/sh, 前后鼻音 -n/-ng, n/l) among pycorrector's 3,500 common
@@ -339,6 +345,19 @@ def write_places() -> None:
     print(f"typo_places.txt: {len(places)} names and stems")
 
 
+def write_pack() -> None:
+    from importlib import resources
+
+    from textlint_gov.typo.data import pack_bytes
+
+    shipped = Path(str(resources.files("textlint_gov.dictionaries")))
+    if shipped.resolve() != OUT.resolve():
+        raise SystemExit(f"textlint_gov.dictionaries is {shipped}, not {OUT}: pip install -e {ROOT}")
+    raw = pack_bytes()
+    (OUT / "typo_model.bin").write_bytes(raw)
+    print(f"typo_model.bin: {len(raw):,} bytes")
+
+
 def _fuzzy(py: str) -> str:
     for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
         if py.startswith(a):
@@ -418,12 +437,18 @@ def main() -> None:
     ap.add_argument("--laws", type=Path, default=ROOT.parent / "shared/corpus/laws")
     ap.add_argument("--corpus-only", action="store_true", help="rebuild typo_corpus.txt only")
     ap.add_argument("--places-only", action="store_true", help="rebuild typo_places.txt only")
+    ap.add_argument("--pack-only", action="store_true", help="rebuild typo_model.bin only")
     args = ap.parse_args()
     if args.corpus_only:
         write_corpus(args.laws)
+        write_pack()
         return
     if args.places_only:
         write_places()
+        write_pack()
+        return
+    if args.pack_only:
+        write_pack()
         return
     if not args.jieba_dict or not args.jieba_dict.exists():
         raise SystemExit("jieba/dict.txt not found: pip install jieba==0.42.1 or pass --jieba-dict")
@@ -457,6 +482,7 @@ def main() -> None:
     (OUT / "typo_confusion.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     write_corpus(args.laws)
     write_places()
+    write_pack()
     print(
         f"typo_words.txt.gz: {len(words)} words; typo_attested.txt: {len(attested)} strings; typo_traditional.txt: {len(traditional)} characters; typo_confusion.txt: {len(table)} characters"
     )

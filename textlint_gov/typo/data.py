@@ -6,16 +6,20 @@
 * ``typo_vocab.txt``: government vocabulary that must never be "corrected";
 * ``typo_attested.txt``, ``typo_corpus.txt``: strings attested in official texts and in PRC laws;
 * ``typo_places.txt``: division names and stems; ``typo_charstats.txt``: per-character word statistics;
-* ``typo_traditional.txt``: traditional or variant characters (GOV103).
+* ``typo_traditional.txt``: traditional or variant characters (GOV103);
+* ``typo_model.bin``: the model's data built from the files above in the shape the model needs, read
+  in a fraction of the time (``textlint_gov.typo.packed``; ``tools/build_typo_data.py --pack-only``).
 """
 
 from __future__ import annotations
 
+import gc
 import gzip
 from functools import lru_cache
 from importlib import resources
 
-from textlint_gov.typo.segment import Model
+from textlint_gov.typo import packed
+from textlint_gov.typo.segment import TARGET_MIN_FREQ, Model
 
 # Function characters whose mutual confusions (的/地/得, 在/再 ...) need grammar, not word statistics.
 FUNCTION_CHARS = frozenset("的地得第在再是了着和与及或之其所以已于为被把从向对")
@@ -23,6 +27,8 @@ FUNCTION_CHARS = frozenset("的地得第在再是了着和与及或之其所以�
 MAX_NAME = 12  # longest division name or stem looked up around a suspect character
 CORPUS_STRONG_DOCS = 10
 CORPUS_RIVAL_RATIO = 20
+# the constants the prebuilt data (typo_model.bin) depends on besides its source files
+RECIPE = f"min_freq={TARGET_MIN_FREQ} strong={CORPUS_STRONG_DOCS}/{CORPUS_RIVAL_RATIO} max_name={MAX_NAME}"
 
 
 def _data(name: str):
@@ -31,6 +37,30 @@ def _data(name: str):
 
 @lru_cache(maxsize=1)
 def model() -> Model:
+    """The model, from the prebuilt ``typo_model.bin`` when it was built from the shipped files as they
+    are (else from the user's cache of it, else built from those files and cached for next time).
+    The collector is paused meanwhile: a million new strings, none of them garbage."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        parts = packed.load(RECIPE)
+        if parts is None:
+            parts = _parts_from_sources()
+            packed.save_cache(parts, RECIPE)
+        m = Model(parts.freq, parts.confusion, vocabulary(), parts.attested, index=parts.masked)
+    finally:
+        if paused:
+            gc.enable()
+    m.weak = parts.weak
+    m.confusable = frozenset(c for c, row in parts.confusion.items() if row) - FUNCTION_CHARS
+    m.names = parts.names
+    m.charstats = parts.charstats
+    return m
+
+
+def _parts_from_sources() -> packed.Parts:
+    """The model's data read from the shipped text files (``tools/build_typo_data.py``), the index of
+    the word frequencies built here (0.4 s; the prebuilt file holds it all)."""
     raw = gzip.decompress(_data("typo_words.txt.gz").read_bytes()).decode("utf-8")
     it = iter(raw.split())
     freq: dict[str, int] = dict(zip(it, map(int, it)))  # the build script keeps freq >= 3 only
@@ -46,13 +76,15 @@ def model() -> Model:
         confusion[parts[0]] = row
     strong, weak = _corpus_sets()
     attested = frozenset(_data("typo_attested.txt").read_text(encoding="utf-8").split()) | strong
-    m = Model(freq, confusion, vocabulary(), attested)
-    m.weak = weak - attested
-    m.confusable = frozenset(c for c, row in confusion.items() if row) - FUNCTION_CHARS
-    m.names = place_names()
+    index = Model(dict(freq), {}, ()).index  # of the words as shipped: the vocabulary is added later
     parts = _data("typo_charstats.txt").read_text(encoding="utf-8").split()
-    m.charstats = {parts[i]: (int(parts[i + 1]), int(parts[i + 2])) for i in range(0, len(parts), 3)}
-    return m
+    charstats = {parts[i]: (int(parts[i + 1]), int(parts[i + 2])) for i in range(0, len(parts), 3)}
+    return packed.Parts(freq, index, confusion, attested, weak - attested, place_names(), charstats)
+
+
+def pack_bytes() -> bytes:
+    """The bytes of ``typo_model.bin`` for the shipped text files as they are now."""
+    return packed.dump(_parts_from_sources(), packed.fingerprint(RECIPE))
 
 
 def _corpus_rows():

@@ -26,20 +26,34 @@ class Model:
         confusion: dict[str, dict[str, int]],
         vocab: Iterable[str],
         attested: frozenset[str] = frozenset(),
+        index: dict[str, str] | None = None,
     ) -> None:
+        """``freq`` gets the words of ``vocab`` (at VOCAB_FREQ at least). ``index``, when given, is the
+        masked index of ``freq`` as passed in, before ``vocab`` is added (a prebuilt one, see
+        ``textlint_gov.typo.data``): only the words the vocabulary adds or raises to TARGET_MIN_FREQ
+        are added to it here, instead of indexing all 300,000 words again. Its values are sets of
+        characters written as strings (their order carries no meaning)."""
         self.freq = freq
         self.attested = attested
+        vocab = tuple(vocab)
+        added = []  # vocabulary words that enter the index only now
         for w in vocab:
-            freq[w] = max(freq.get(w, 0), VOCAB_FREQ)
+            n = freq.get(w, 0)
+            if n < VOCAB_FREQ:
+                freq[w] = VOCAB_FREQ
+                if n < TARGET_MIN_FREQ:
+                    added.append(w)
         total = sum(freq.values())
         self.logtotal = math.log(total)
         self.unknown = -self.logtotal  # a character the dictionary does not know: frequency 1
         self.confusion = confusion
         self.vocab = frozenset(vocab)
         # masked index: 下?上 style keys -> the characters that complete a word a correction may produce
-        index: dict[str, str] = {}
-        for w, n in freq.items():
-            if n < TARGET_MIN_FREQ or len(w) < 2:
+        if index is None:
+            index = {}
+            added = [w for w, n in freq.items() if n >= TARGET_MIN_FREQ]
+        for w in added:
+            if len(w) < 2:
                 continue
             for k in range(len(w)):
                 key = w[:k] + "?" + w[k + 1 :]
