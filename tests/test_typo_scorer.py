@@ -10,11 +10,10 @@ import math
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np  # the tools use numpy (training only: the test extra, never at run time)
 import pytest
 
 from textlint_gov.typo.scoring import Suspect
-
-np = pytest.importorskip("numpy")  # the tools use numpy (training only, never at run time)
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 
