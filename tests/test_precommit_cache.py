@@ -66,3 +66,16 @@ def test_cache_dir_option_and_unreadable_draft(drafts, run_cli):
     (drafts / "bad.docx").write_bytes(b"not a docx")
     r = run_cli("--cache", "bad.docx")
     assert r.exit_code == 2 and "bad.docx" in r.output
+
+
+@pytest.mark.parametrize("name", ["typo_words.txt.gz", "expressions.yaml", "typo_vocab.txt"])
+def test_every_data_file_is_in_the_cache_key(tmp_path, monkeypatch, name):
+    """Changing any shipped data file (the gzipped word list too) makes cached findings stale."""
+    import textlint_gov.cache as cache
+    from textlint_gov.config import Config
+
+    monkeypatch.setattr(cache, "dictionaries_dir", lambda: tmp_path)
+    (tmp_path / name).write_bytes(b"one")
+    before = cache.config_fingerprint(Config())
+    (tmp_path / name).write_bytes(b"two")
+    assert cache.config_fingerprint(Config()) != before

@@ -172,7 +172,8 @@ def config_fingerprint(config) -> str:
     h = hashlib.sha256(__version__.encode())
     pkg = Path(__file__).parent
     _hash_tree(h, pkg, ("*.py",))
-    _hash_tree(h, dictionaries_dir(), ("*.yaml", "*.txt", "*.tsv", "*.json"))
+    # every shipped data file but typo_model.bin, which is derived from the text files (packed.py)
+    _hash_tree(h, dictionaries_dir(), ("*.yaml", "*.txt", "*.tsv", "*.json", "*.gz"))
     settings = {
         "select": config.select,
         "ignore": config.ignore,
