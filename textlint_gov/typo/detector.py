@@ -5,7 +5,10 @@ text around it into a much more probable segmentation into dictionary words. ``�
 into rare single characters; with 请→情 it contains the word 下情, so the corrected text scores far
 higher. Each run of Han characters is segmented once, forward and backward; a replacement is judged
 by the words that cover its character only (``Model.best_replaced_span``), so a run costs time linear
-in its length, and a run longer than MAX_RUN is judged in windows.
+in its length, and a run longer than MAX_RUN is judged in windows. A block of ordinary length
+(WHOLE_MAX) is read once: its pairs are looked up with C-level maps and shared by the options, the
+swaps and the lattices of its runs (``_Grams``); a longer one is read by chunks, in bounded memory.
+The fast paths are checked against the plain ones in tests/test_typo_speed_equivalence.py.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ import dataclasses
 import math
 import re
 from bisect import bisect_left
-from itertools import compress, repeat
-from operator import add, itemgetter, sub
+from itertools import compress, count, repeat
+from operator import add, and_, gt, is_, itemgetter, le, not_, sub
+from typing import cast
 
 from textlint_gov.typo.data import model
 from textlint_gov.typo.guards import (
@@ -25,7 +29,7 @@ from textlint_gov.typo.guards import (
     _guarded,
     _in_place_name,
     _name_like,
-    _protected,
+    protected_at,
 )
 from textlint_gov.typo.scoring import THRESHOLD, Suspect, _context, score
 from textlint_gov.typo.segment import MAX_WORD, TARGET_MIN_FREQ, Model, spans
@@ -63,7 +67,9 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
     # A run judged once is not judged again (40,000 copies of one sentence cost one): its result
     # depends only on its text and which of its characters are guarded.
     seen: dict[tuple, list[Suspect]] = {}
-    options = _TextOptions(m, text, GEN_GAIN)
+    # a block of ordinary length is read once: its n-grams serve options, swaps and lattices alike
+    grams = _Grams(m, text) if len(text) <= WHOLE_MAX else None
+    options = _TextOptions(m, text, GEN_GAIN, grams)
     for run in HAN_RUN.finditer(text):
         options.forget(run.start() - MAX_WORD)
         if len(run.group()) <= MAX_RUN and not options.any_in(run.start(), run.end()):
@@ -79,7 +85,9 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
             if found is None:
                 options.upto(base + len(piece))  # a long run is read piece by piece
                 options.forget(base - MAX_WORD)
-                found = seen[key] = _detect_run(m, piece, 0, words, GEN_GAIN, frozenset(mine), options, base)
+                found = seen[key] = _detect_run(
+                    m, piece, 0, words, GEN_GAIN, frozenset(mine), options, base, grams
+                )
             first, last = k - lo, k - lo + MAX_RUN  # this window's own characters
             out.extend(
                 dataclasses.replace(f, start=f.start + base, end=f.end + base, pos=f.pos + base)
@@ -92,6 +100,74 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
 
 
 OPTION_CHUNK = 4096  # text read for options at once: bounded memory for the key lists
+WHOLE_MAX = 4 * OPTION_CHUNK  # a text up to this long is read at once (_Grams), a longer one by chunks
+
+
+class _Grams:
+    """The two- and three-character strings of a text, the dictionary frequencies of its pairs
+    (``f2[k]`` of ``s[k:k + 2]``, None: no word) and ``marks``, sorted: the pairs that are no word but
+    whose reversal is a common one (a swap may stand there). Each is read once with a C-level ``map``
+    and shared by the options, the swaps and the lattices of the text's runs; a look-up in the
+    300,000-word dictionary costs a cache miss, so only pairs are looked up for the whole text, and
+    longer windows only in the runs that are segmented."""
+
+    __slots__ = ("b2", "b3", "f2", "marks", "s")
+
+    def __init__(self, m: Model, s: str) -> None:
+        get = m.freq.get
+        self.s = s
+        self.b2 = list(map(add, s, s[1:]))
+        self.b3 = list(map(add, self.b2[:-1], s[2:]))
+        self.f2 = f2 = list(map(get, self.b2))
+        nonword = list(map(is_, f2, repeat(None)))
+        rev = map(get, compress(map(add, s[1:], s), nonword), repeat(0))  # of the pairs no word only
+        self.marks = list(compress(compress(count(), nonword), map(le, repeat(SWAP_MIN_FREQ), rev)))
+
+    def swaps(self, o: int, n: int) -> list[int]:
+        """The marks of the pairs inside ``s[o:o + n]``, relative to ``o``."""
+        marks = self.marks
+        lo, hi = bisect_left(marks, o), bisect_left(marks, o + n - 1)
+        return [p - o for p in marks[lo:hi]]
+
+    def lattice(self, m: Model, o: int, n: int) -> list[list[float | None]]:
+        """``m.lattice(s[o:o + n])``, from the pairs read."""
+        word_log = m._log_tables()[1]
+        get = m.freq.get
+        s, b3 = self.s, self.b3
+        return [
+            list(map(_char_logs(m).__getitem__, s[o : o + n])),
+            list(map(word_log.__getitem__, self.f2[o : o + n - 1])),
+            list(map(word_log.__getitem__, map(get, b3[o : o + n - 2]))),
+            list(map(word_log.__getitem__, map(get, map(add, b3[o : o + n - 3], s[o + 3 : o + n])))),
+        ]
+
+
+class _CharLogs(dict):
+    """character -> its log probability as a single word (``m.lattice(c)[0][0]``), filled on use: a
+    look-up here hits a small table instead of the 300,000-word dictionary."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: Model) -> None:
+        super().__init__()
+        self.m = m
+
+    def __missing__(self, c: str) -> float:
+        if len(self) >= CHAR_LOGS_MAX:
+            self.clear()
+        v = self[c] = self.m._log_tables()[0][self.m.freq.get(c)]
+        return v
+
+
+CHAR_LOGS_MAX = 30_000  # more distinct characters than any text uses (a hostile one is cleared)
+_char_logs_of: list[_CharLogs] = []
+
+
+def _char_logs(m: Model) -> _CharLogs:
+    """The :class:`_CharLogs` of ``m`` (one model at a time)."""
+    if not _char_logs_of or _char_logs_of[0].m is not m:
+        _char_logs_of[:] = [_CharLogs(m)]
+    return _char_logs_of[0]
 
 
 class _TextOptions(dict):
@@ -100,20 +176,26 @@ class _TextOptions(dict):
     punctuation find no word). ``marks`` holds, sorted, the pairs whose reversal is a common word
     (a swap may stand there)."""
 
-    def __init__(self, m: Model, text: str, threshold: float) -> None:
+    def __init__(self, m: Model, text: str, threshold: float, grams: _Grams | None = None) -> None:
         super().__init__()
-        self.m, self.text, self.threshold = m, text, threshold
+        self.m, self.text, self.threshold, self.grams = m, text, threshold, grams
         self.end = 0  # windows starting before this are read
         self.marks: list[int] = []
 
     def upto(self, end: int) -> None:
         m, text = self.m, self.text
+        if self.grams is not None:  # the whole text at once
+            if self.end < len(text):
+                _options(m, text, self.threshold, self, 0, None, self.grams)
+                self.marks = self.grams.marks
+                self.end = len(text)
+            return
         while self.end < min(end, len(text)):
             c = self.end
             chunk = text[c : c + OPTION_CHUNK + MAX_WORD - 1]
             _options(m, chunk, self.threshold, self, c, OPTION_CHUNK)
-            rev = map(m.freq.get, map(add, chunk[1 : OPTION_CHUNK + 1], chunk))
-            self.marks.extend(c + i for i, f in enumerate(rev) if f is not None and f >= SWAP_MIN_FREQ)
+            rev = map(m.freq.get, map(add, chunk[1 : OPTION_CHUNK + 1], chunk), repeat(0))
+            self.marks.extend(compress(count(c), map(le, repeat(SWAP_MIN_FREQ), rev)))
             self.end = c + OPTION_CHUNK
 
     def forget(self, below: int) -> None:
@@ -192,15 +274,22 @@ _longer: dict[
 
 def _bigram_options(m: Model, word: str, threshold: float) -> tuple:
     """((offset, character, kind), ...) for a two-character window."""
+    if word in m.attested:
+        return ()  # _pairs finds nothing for an attested string
     index = m.index
+    able = m.confusable
     out: list[tuple[int, str, int]] = []
     for k, key in ((0, "?" + word[1]), (1, word[0] + "?")):
+        if word[k] not in able:
+            continue  # no confusable character (or a function character): _pairs finds nothing
         hits = index.get(key)
         if hits:
             out.extend((k, ch, kind) for ch, kind in _pairs(m, word, k, hits, threshold))
     return tuple(out)
 
 
+_NONE_ZERO: dict[int | None, int | None] = {None: 0}
+_MISS = (None,)  # a window not in the cache (truthy, unlike the empty tuple of no options)
 WEAK_WORD = 2000  # a character in a bigram word at least this frequent is not read in longer windows
 
 
@@ -213,22 +302,28 @@ def _options(
     out: dict[int, dict[str, tuple[int, int, int]]] | None = None,
     offset: int = 0,
     starts: int | None = None,
+    grams: _Grams | None = None,
 ) -> dict[int, dict[str, tuple[int, int, int]]]:
     """For each position of ``s``, the confusable characters that may stand there, completing a
     dictionary word around it at least ``margin`` times as frequent as the written one -> (kind,
     start, end) of the first such word (shortest, leftmost). Positions are written to ``out`` plus
-    ``offset``; with ``starts``, only windows starting before it are read."""
+    ``offset``; with ``starts``, only windows starting before it are read; ``grams``: those of ``s``,
+    read already."""
     if out is None:
         out = {}
     stop = len(s) if starts is None else min(starts, len(s))
     cache = _bigrams.get(threshold)
     if cache is None or len(cache) > BIGRAM_CACHE_MAX:
         cache = _bigrams[threshold] = {}
-    bigrams = list(map(add, s, s[1 : stop + 1]))  # the two-character windows starting before stop
-    found = list(map(cache.get, bigrams))
-    for a in [a for a, o in enumerate(found) if o is None or o]:
+    if grams is None:
+        bigrams = list(map(add, s, s[1 : stop + 1]))  # the two-character windows starting before stop
+    else:
+        bigrams = grams.b2 if stop >= len(s) - 1 else grams.b2[:stop]
+    found = list(map(cache.get, bigrams, repeat(_MISS)))
+    # the windows not yet cached (_MISS) or with options (a non-empty tuple), picked in C
+    for a in compress(count(), found):
         opts = found[a]
-        if opts is None:
+        if opts is _MISS:
             word = bigrams[a]
             opts = cache[word] = _bigram_options(m, word, threshold)
         for k, ch, kind in opts:
@@ -244,15 +339,19 @@ def _options(
     able = m.confusable
     n = len(s)
     # bigram frequencies: bf[i] of s[i:i+2]
-    bf = [f or 0 for f in map(freq_get, map(add, s, s[1:]))]
+    if grams is None:
+        bf = list(map(freq_get, map(add, s, s[1:]), repeat(0)))
+    else:
+        bf = cast(list[int], list(map(_NONE_ZERO.get, grams.f2, grams.f2)))  # None (no word) -> 0
     bf.append(0)
     bf.insert(0, 0)  # bf[i] is now the bigram ending at i, bf[i + 1] the one starting there
     five, common = TARGET_MIN_FREQ, WEAK_WORD
-    weak = [
-        i
-        for i, (c, left, right) in enumerate(zip(s[: stop + MAX_WORD - 1], bf, bf[1:]))
-        if c in able and (left < five or right < five) and left < common and right < common
-    ]
+    # c in able and (left < five or right < five) and left < common and right < common, in C
+    lows = map(gt, repeat(five), map(min, bf, bf[1:]))
+    highs = map(gt, repeat(common), map(max, bf, bf[1:]))
+    weak = list(
+        compress(count(), map(and_, map(able.__contains__, s[: stop + MAX_WORD - 1]), map(and_, lows, highs)))
+    )
     if not weak:
         return out
     longer = _longer.get(threshold)
@@ -260,9 +359,12 @@ def _options(
         longer = _longer[threshold] = {}
     # the keys of every window around a weak character, built with C-level maps: s[a:i] + "?" +
     # s[i + 1:a + L] from the n-grams of s starting at each position
-    grams = [[""] * (n + 1), list(s)]
-    for g in range(2, MAX_WORD):
-        grams.append(list(map(add, grams[g - 1][:-1], s[g - 1 :])))
+    if grams is None:
+        ngrams = [[""] * (n + 1), list(s)]
+        for g in range(2, MAX_WORD):
+            ngrams.append(list(map(add, ngrams[g - 1][:-1], s[g - 1 :])))
+    else:
+        ngrams = [[""] * (n + 1), list(s), grams.b2, grams.b3]
     q = repeat("?")
     for L in (3, 4):
         for k in range(L):
@@ -272,9 +374,9 @@ def _options(
             if lo >= hi:
                 continue
             begins = list(map(sub, weak[lo:hi], repeat(k)))
-            heads = _pick(grams[k], begins) if k else repeat("")
+            heads = _pick(ngrams[k], begins) if k else repeat("")
             tails = (
-                _pick(grams[L - k - 1], list(map(add, begins, repeat(k + 1)))) if L - k - 1 else repeat("")
+                _pick(ngrams[L - k - 1], list(map(add, begins, repeat(k + 1)))) if L - k - 1 else repeat("")
             )
             keys = list(map(add, map(add, heads, q), tails))
             hit_lists = list(map(index_get, keys))
@@ -312,9 +414,11 @@ def _detect_run(
     guarded: frozenset[int] = frozenset(),
     options: dict[int, dict[str, tuple[int, int, int]]] | None = None,
     off: int = 0,
+    grams: _Grams | None = None,
 ) -> list[Suspect]:
     """The candidates of one run ``s`` of Han characters (positions plus ``base``); ``options`` are
-    its replacements (:func:`_options`, positions plus ``off``), computed here when not given."""
+    its replacements (:func:`_options`, positions plus ``off``), computed here when not given;
+    ``grams``, when given, are those of the text ``s`` stands in at ``off``."""
     n = len(s)
     if n < 2:
         return []
@@ -323,17 +427,18 @@ def _detect_run(
         options, off = _options(m, s, threshold), 0
     # the positions that have a replacement to judge, and the pairs that may be swapped (their
     # reversed pair a common word): a run with neither is not segmented at all
-    judged = [i for i, has in enumerate(map(options.__contains__, range(off, off + n))) if has]
-    rev = [f or 0 for f in map(freq.get, map(add, s[1:], s))]  # frequency of s[i + 1] + s[i]
-    swaps = [
-        i
-        for i, f in enumerate(map(freq.__contains__, map(add, s, s[1:])))
-        if not f and rev[i] >= SWAP_MIN_FREQ
-    ]
+    judged = list(compress(count(), map(options.__contains__, range(off, off + n))))
+    # pairs that are no word and whose reversal (s[i + 1] + s[i]) is a common one, picked in C
+    if grams is None:
+        common_rev = map(le, repeat(SWAP_MIN_FREQ), map(freq.get, map(add, s[1:], s), repeat(0)))
+        no_word = map(not_, map(freq.__contains__, map(add, s, s[1:])))
+        swaps = list(compress(count(), map(and_, no_word, common_rev)))
+    else:
+        swaps = grams.swaps(off, n)
     if not judged and not swaps:
         return []
     back = [0] * (n + 1)
-    lat = m.lattice(s)
+    lat = m.lattice(s) if grams is None else grams.lattice(m, off, n)
     fwd = m.forward(s, back, lat)
     whole = fwd[n]
     fb = None  # the backward pass, computed when a replacement is to be judged
@@ -368,7 +473,7 @@ def _detect_run(
         if best is None:
             continue
         if protected is None:
-            protected = _protected(s, words | m.vocab)
+            protected = protected_at(s, words, m.vocab)
         if (
             base + i in guarded
             or protected[i]
@@ -395,7 +500,7 @@ def _detect_run(
         if sus is None:
             continue
         if protected is None:
-            protected = _protected(s, words | m.vocab)
+            protected = protected_at(s, words, m.vocab)
         if any(
             base + k in guarded or _in_place_name(m, s, k) or _name_like(s, k, single) for k in (i, i + 1)
         ):

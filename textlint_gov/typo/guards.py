@@ -119,10 +119,17 @@ TRADE_NAME = re.compile(
 )
 
 
+# A string each pattern needs to match at all: a text without it is not searched with the pattern.
+_GUARD_NEEDS = ((DOC_NUMBER, "号"), (COMRADE, "同志"), (LISTED_NAME, ""), (TRADE_NAME, ""))
+_TRADE_NEEDS = ("家庭农场", "合作社", "公司")
+
+
 def _guarded(text: str) -> frozenset[int]:
     """Positions that are no words of running text: 发文字号 codes, personal names and trade names (see above)."""
     out: set[int] = set()
-    for pattern in (DOC_NUMBER, COMRADE, LISTED_NAME, TRADE_NAME):
+    for pattern, need in _GUARD_NEEDS:
+        if need not in text or (pattern is TRADE_NAME and not any(w in text for w in _TRADE_NEEDS)):
+            continue
         for mo in pattern.finditer(text):
             out.update(range(mo.start(1), mo.end(1)))
     return frozenset(out)
@@ -159,3 +166,51 @@ def _protected(s: str, words: Iterable[str]) -> bytearray:
         if k < end:
             out[k] = 1
     return out
+
+
+class _ProtectedAt:
+    """``_protected(s, words)[i]`` asked position by position: whether ``s[i]`` lies inside an
+    occurrence of one of ``words`` (of two characters or more), by looking up the substrings of ``s``
+    around ``i`` of each length those words have: a few dozen look-ups for each position asked,
+    whatever the number of words or of their occurrences. A string asked about at many positions (a
+    crafted one) gets the whole mask instead, once."""
+
+    __slots__ = ("asked", "lengths", "mask", "s", "words")
+
+    ASK_BEFORE_MASK = 16
+
+    def __init__(self, s: str, words: frozenset[str], lengths: tuple[int, ...]) -> None:
+        self.s, self.words, self.lengths = s, words, lengths
+        self.asked = 0
+        self.mask: bytearray | None = None
+
+    def __getitem__(self, i: int) -> bool:
+        if self.mask is not None:
+            return bool(self.mask[i])
+        self.asked += 1
+        if self.asked > self.ASK_BEFORE_MASK:
+            self.mask = _protected(self.s, self.words)
+            return bool(self.mask[i])
+        s, words = self.s, self.words
+        n = len(s)
+        for L in self.lengths:
+            for a in range(max(0, i - L + 1), min(i, n - L) + 1):
+                if s[a : a + L] in words:
+                    return True
+        return False
+
+
+_WORD_SETS: dict[tuple[frozenset[str], frozenset[str]], tuple[frozenset[str], tuple[int, ...]]] = {}
+
+
+def protected_at(s: str, words: frozenset[str], vocab: frozenset[str]) -> _ProtectedAt:
+    """:class:`_ProtectedAt` of ``words | vocab`` (the union and its word lengths kept for the last
+    few word sets: the same ones come with every block)."""
+    key = (words, vocab)
+    got = _WORD_SETS.get(key)
+    if got is None:
+        if len(_WORD_SETS) >= 8:
+            _WORD_SETS.clear()
+        union = words | vocab
+        got = _WORD_SETS[key] = (union, tuple(sorted({len(w) for w in union if len(w) >= 2})))
+    return _ProtectedAt(s, *got)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from operator import add
 from typing import cast
 
-MAX_WORD = 4  # the longest dictionary word looked up
+MAX_WORD = 4  # the longest dictionary word looked up (forward and backward are written out for 4)
 VOCAB_FREQ = 2000  # frequency given to the government vocabulary (typo_vocab.txt)
 TARGET_MIN_FREQ = 5  # a correction must produce a word at least this frequent
 NEG = -1e18
@@ -75,19 +75,27 @@ class Model:
     def lattice(self, s: str) -> list[list[float | None]]:
         """Log probabilities of the dictionary words of ``s``: ``lat[L - 1][k]`` for ``s[k:k + L]``
         (None: no word; a single character the dictionary lacks gets ``unknown``). Every look-up is
-        a C-level ``map`` over the run, so the dynamic programmes below only add numbers."""
-        freq = self.freq
-        lt = self.logtotal
-        log = math.log
-        unknown = self.unknown
+        a C-level ``map`` over the run, frequencies turned into log probabilities through a table of
+        the dictionary's distinct frequencies, so the dynamic programmes below only add numbers."""
+        one_log, word_log = self._log_tables()
+        get = self.freq.get
         grams = list(s)
-        lat: list[list[float | None]] = [
-            [unknown if f is None else log(f) - lt for f in map(freq.get, grams)]
-        ]
+        lat: list[list[float | None]] = [list(map(one_log.__getitem__, map(get, grams)))]
         for i in range(1, MAX_WORD):
             grams = list(map(add, grams[:-1], s[i:]))
-            lat.append([None if f is None else log(f) - lt for f in map(freq.get, grams)])
+            lat.append(list(map(word_log.__getitem__, map(get, grams))))
         return lat
+
+    def _log_tables(self) -> tuple[_LogTable, _LogTable]:
+        """frequency -> log probability, for single characters (None: ``unknown``) and longer words
+        (None: None); filled on use, bounded by the distinct frequencies of the dictionary."""
+        tables = self.__dict__.get("_logs")
+        if tables is None or tables[0].lt != self.logtotal:
+            tables = self.__dict__["_logs"] = (
+                _LogTable(self.logtotal, self.unknown),
+                _LogTable(self.logtotal, None),
+            )
+        return tables
 
     def forward(
         self, s: str, back: list[int] | None = None, lat: list[list[float | None]] | None = None
@@ -97,24 +105,36 @@ class Model:
         each prefix's best segmentation is written there."""
         if lat is None:
             lat = self.lattice(s)
-        n = len(s)
-        fwd = [0.0] + [NEG] * n
-        one = cast(list[float], lat[0])  # single characters always score (unknown: frequency 1)
-        longer = [(L, lat[L - 1]) for L in range(2, MAX_WORD + 1)]
-        for j in range(1, n + 1):
-            best = fwd[j - 1] + one[j - 1]
+        # words ending at j: e2[j - 1] is s[j - 2:j] (None before the text starts), and so on; the
+        # best scores of the last four prefixes are kept in f1..f4 (f1 = fwd[j - 1])
+        e2 = [None, *lat[1]]
+        e3 = [None, None, *lat[2]]
+        e4 = [None, None, None, *lat[3]]
+        fwd = [0.0]
+        append = fwd.append
+        f1 = 0.0
+        f2 = f3 = f4 = NEG
+        ones = cast(list[float], lat[0])  # single characters always score (unknown: frequency 1)
+        for j, one, a2, a3, a4 in zip(range(1, len(s) + 1), ones, e2, e3, e4):
+            best = f1 + one  # single characters always score (unknown: frequency 1)
             arg = j - 1
-            for L, row in longer:
-                k = j - L
-                if k < 0:
-                    break
-                v = row[k]
-                if v is not None:
-                    v += fwd[k]
-                    if v > best:
-                        best = v
-                        arg = k
-            fwd[j] = best
+            if a2 is not None:
+                v = a2 + f2
+                if v > best:
+                    best = v
+                    arg = j - 2
+            if a3 is not None:
+                v = a3 + f3
+                if v > best:
+                    best = v
+                    arg = j - 3
+            if a4 is not None:
+                v = a4 + f4
+                if v > best:
+                    best = v
+                    arg = j - 4
+            append(best)
+            f4, f3, f2, f1 = f3, f2, f1, best
             if back is not None:
                 back[j] = arg
         return fwd
@@ -142,19 +162,32 @@ class Model:
             lat = self.lattice(s)
         n = len(s)
         bwd = [NEG] * n + [0.0]
-        one = cast(list[float], lat[0])  # single characters always score (unknown: frequency 1)
-        longer = [(L, lat[L - 1]) for L in range(2, MAX_WORD + 1)]
-        for k in range(n - 1, -1, -1):
-            best = bwd[k + 1] + one[k]
-            for L, row in longer:
-                if k + L > n:
-                    break
-                v = row[k]
-                if v is not None:
-                    v += bwd[k + L]
-                    if v > best:
-                        best = v
+        # read from the end: b1..b4 hold bwd[k + 1]..bwd[k + 4] (a word s[k:k + L] exists only
+        # when k + L <= n, so the NEG placeholders are never added to a word)
+        b1 = 0.0
+        b2 = b3 = b4 = NEG
+        for k, one, a2, a3, a4 in zip(
+            range(n - 1, -1, -1),
+            reversed(cast(list[float], lat[0])),
+            reversed([*lat[1], None][:n]),
+            reversed([*lat[2], None, None][:n]),
+            reversed([*lat[3], None, None, None][:n]),
+        ):
+            best = b1 + one  # single characters always score (unknown: frequency 1)
+            if a2 is not None:
+                v = a2 + b2
+                if v > best:
+                    best = v
+            if a3 is not None:
+                v = a3 + b3
+                if v > best:
+                    best = v
+            if a4 is not None:
+                v = a4 + b4
+                if v > best:
+                    best = v
             bwd[k] = best
+            b4, b3, b2, b1 = b3, b2, b1, best
         return bwd
 
     def best_replaced(self, s: str, p: int, ch: str, fb: tuple[list[float], list[float]]) -> float:
@@ -190,6 +223,23 @@ class Model:
         back = [0] * (len(s) + 1)
         self.forward(s, back)
         return spans(back, len(s))
+
+
+class _LogTable(dict):
+    """frequency -> its log probability (``math.log(f) - lt``; None -> ``default``), computed on the
+    first look-up of each value: a C-level ``map`` over this dict's ``__getitem__`` turns a list of
+    frequencies into log probabilities without a Python loop."""
+
+    __slots__ = ("default", "lt")
+
+    def __init__(self, lt: float, default: float | None) -> None:
+        super().__init__()
+        self.lt, self.default = lt, default
+
+    def __missing__(self, f: int | None) -> float | None:
+        v = self.default if f is None else math.log(f) - self.lt
+        self[f] = v
+        return v
 
 
 def spans(back: list[int], n: int) -> list[tuple[int, int]]:

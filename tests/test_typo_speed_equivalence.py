@@ -1,0 +1,102 @@
+"""GOV102's fast paths agree with the plain ones they replace (issue 11, speed).
+
+The detector reads a block of ordinary length at once (``_Grams``: its pairs looked up once and
+shared by options, swaps and lattices), segments with written-out dynamic programmes and asks the
+protected vocabulary position by position. Each is checked here against the slower form it stands for, on
+crafted and random strings: a fast path that drifts changes findings without any test of findings
+noticing on its few sentences.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from textlint_gov.typo import detector, guards, model
+from textlint_gov.typo.segment import MAX_WORD, NEG
+
+SENTENCES = (
+    "发挥好上情下达、下请上传的作用。提高群众的获得感和幸扶感，进一步优化营商环镜。"
+    "认真署部安全生产工作，再接再励，业内人事称。凌敏同志、副局长 高诚良出席。"
+    "包府办发〔2021〕3号：丰景家庭农场、长顺县代化镇、中美关系、欧阳晓波、凯莉。"
+    "以点带面，贯切落实，布署工作，形式与形势，不够不过。"
+)
+POOL = [*sorted({c for c in SENTENCES if "\u4e00" <= c <= "\u9fff"}), "龘", "，", "A", "3"]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        k = rnd.randrange(0, 60)
+        if rnd.random() < 0.5:  # a slice of real text with one character changed
+            a = rnd.randrange(len(SENTENCES))
+            s = list(SENTENCES[a : a + k])
+            if s:
+                s[rnd.randrange(len(s))] = rnd.choice(POOL)
+            out.append("".join(s))
+        else:
+            out.append("".join(rnd.choice(POOL) for _ in range(k)))
+    return out
+
+
+def _reference_dp(m, s: str) -> tuple[list[float], list[int], list[float]]:
+    """Forward scores, back pointers and backward scores, with the loops over word lengths as the
+    docstrings of Model.forward/backward state them."""
+    n = len(s)
+
+    def lp(w: str) -> float | None:
+        f = m.freq.get(w)
+        if len(w) == 1:
+            return m.unknown if f is None else m.logp(w)
+        return None if f is None else m.logp(w)
+
+    fwd, back = [0.0] + [NEG] * n, [0] * (n + 1)
+    for j in range(1, n + 1):
+        best, arg = fwd[j - 1] + lp(s[j - 1]), j - 1
+        for L in range(2, MAX_WORD + 1):
+            if j - L >= 0 and (v := lp(s[j - L : j])) is not None and v + fwd[j - L] > best:
+                best, arg = v + fwd[j - L], j - L
+        fwd[j], back[j] = best, arg
+    bwd = [NEG] * n + [0.0]
+    for k in range(n - 1, -1, -1):
+        best = bwd[k + 1] + lp(s[k])
+        for L in range(2, MAX_WORD + 1):
+            if k + L <= n and (v := lp(s[k : k + L])) is not None and v + bwd[k + L] > best:
+                best = v + bwd[k + L]
+        bwd[k] = best
+    return fwd, back, bwd
+
+
+def test_written_out_segmentation_matches_the_reference_programme():
+    m = model()
+    for s in [*_random_texts(300, 1), "", "下", "下情", "上情下达", "安全生产工作"]:
+        back = [0] * (len(s) + 1)
+        fwd = m.forward(s, back)
+        ref_fwd, ref_back, ref_bwd = _reference_dp(m, s)
+        assert fwd == pytest.approx(ref_fwd, abs=1e-9) and back[1:] == ref_back[1:], s
+        assert m.backward(s) == pytest.approx(ref_bwd, abs=1e-9), s
+
+
+def test_a_block_read_at_once_gives_what_the_chunked_reading_gives(monkeypatch):
+    m = model()
+    texts = [*_random_texts(300, 2), SENTENCES, SENTENCES * 3]
+    whole = [detector.candidates(t) for t in texts]
+    for t in texts:  # the options themselves, with and without the shared n-grams
+        grams = detector._Grams(m, t)
+        assert detector._options(m, t, detector.GEN_GAIN, grams=grams) == detector._options(
+            m, t, detector.GEN_GAIN
+        )
+    monkeypatch.setattr(detector, "WHOLE_MAX", -1)  # every block by chunks, each run's lattice of its own
+    assert [detector.candidates(t) for t in texts] == whole
+    assert any(whole)  # the texts do hold slips and swaps
+
+
+def test_protected_asked_by_position_equals_the_mask():
+    m = model()
+    words = frozenset({"下情上传", "安全生产", "生产安全", "布署工作", "再接再励"})
+    for s in [*_random_texts(200, 4), "安全生产安全生产工作", SENTENCES]:
+        mask = guards._protected(s, words | m.vocab)
+        at = guards.protected_at(s, words, m.vocab)
+        assert [at[i] for i in range(len(s))] == [bool(x) for x in mask], s
