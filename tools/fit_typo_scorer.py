@@ -36,14 +36,17 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import json
 import math
 import pickle
+import sys
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from typo_eval import _clean, _jsonl, _tsv  # noqa: E402  the sets are read as the bench reads them
+
 EVAL = ROOT.parent / "shared" / "eval"
 
 TUNING = ("midu_train", "cscd", "xxqg")
@@ -51,26 +54,6 @@ TUNING = ("midu_train", "cscd", "xxqg")
 # CSCD-NS dev's 2,686, 7 of acc_xxqg's 5,000); new features are judged by the recall they bring at it.
 BUDGET = 69 / 7688
 MEASURED = ("midu", "rmrb", "nlpcc", "sighan")
-
-
-def _jsonl(path: Path):
-    for line in path.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        if len(d["source"]) == len(d["target"]):
-            yield d["source"], d["target"]
-
-
-def _tsv(path: Path, src: int, tgt: int):
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) > max(src, tgt) and len(parts[src]) == len(parts[tgt]):
-            yield parts[src], parts[tgt]
-
-
-def _clean(path: Path):
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            yield line.strip(), line.strip()
 
 
 SETS = {
