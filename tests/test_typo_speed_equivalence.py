@@ -100,3 +100,23 @@ def test_protected_asked_by_position_equals_the_mask():
         mask = guards._protected(s, words | m.vocab)
         at = guards.protected_at(s, words, m.vocab)
         assert [at[i] for i in range(len(s))] == [bool(x) for x in mask], s
+
+
+def test_a_full_window_cache_keeps_its_newer_half_and_the_same_results(monkeypatch):
+    """Past its bound, a window cache drops its older half (not everything), and what is found does
+    not depend on what the cache holds."""
+    from textlint_gov.typo import detector
+
+    text = "各单位要认真布署安全生产工作，切实贯切落实责任，确保全年任务圆满完成。" * 3
+    expected = [(s.start, s.right) for s in detector.candidates(text)]
+    monkeypatch.setattr(detector, "BIGRAM_CACHE_MAX", 8)
+    monkeypatch.setattr(detector, "LONGER_CACHE_MAX", 4)
+    monkeypatch.setattr(detector, "_bigrams", {})
+    monkeypatch.setattr(detector, "_longer", {})
+    for _ in range(3):
+        assert [(s.start, s.right) for s in detector.candidates(text)] == expected
+    cache = next(iter(detector._bigrams.values()))
+    assert 0 < len(cache) <= 8 + len(text)
+    newest = list(cache)[-1]
+    detector._forget_older_half(cache)
+    assert list(cache)[-1] == newest

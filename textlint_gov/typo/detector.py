@@ -17,7 +17,7 @@ import dataclasses
 import math
 import re
 from bisect import bisect_left
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 from operator import add, and_, gt, is_, itemgetter, le, not_, sub
 from typing import cast
 
@@ -313,8 +313,10 @@ def _options(
         out = {}
     stop = len(s) if starts is None else min(starts, len(s))
     cache = _bigrams.get(threshold)
-    if cache is None or len(cache) > BIGRAM_CACHE_MAX:
+    if cache is None:
         cache = _bigrams[threshold] = {}
+    elif len(cache) > BIGRAM_CACHE_MAX:
+        _forget_older_half(cache)
     if grams is None:
         bigrams = list(map(add, s, s[1 : stop + 1]))  # the two-character windows starting before stop
     else:
@@ -355,8 +357,10 @@ def _options(
     if not weak:
         return out
     longer = _longer.get(threshold)
-    if longer is None or len(longer) > LONGER_CACHE_MAX:
+    if longer is None:
         longer = _longer[threshold] = {}
+    elif len(longer) > LONGER_CACHE_MAX:
+        _forget_older_half(longer)
     # the keys of every window around a weak character, built with C-level maps: s[a:i] + "?" +
     # s[i + 1:a + L] from the n-grams of s starting at each position
     if grams is None:
@@ -398,6 +402,13 @@ def _options(
                     if ch not in row:
                         row[ch] = (kind, offset + a, offset + a + L)
     return out
+
+
+def _forget_older_half(cache: dict) -> None:
+    """Drop the older half of a full cache (dicts keep insertion order): a long audit keeps the
+    windows of its recent posts instead of starting cold again."""
+    for key in list(islice(cache, len(cache) // 2)):
+        del cache[key]
 
 
 def _pick(items: list[str], at: list[int]) -> tuple[str, ...]:
