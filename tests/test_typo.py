@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import lint_text
 from textlint_gov.config import Config
-from textlint_gov.findings import Severity
+from textlint_gov.findings import Applicability, Severity
 from textlint_gov.rules import Context, registry
 from textlint_gov.typo import COUNTRY_ABBREV, detect, model, traditional, vocabulary
 
@@ -68,6 +68,7 @@ CORRECT = [
     "党的二十大胜利召开，描绘了全面建设社会主义现代化国家的宏伟蓝图。",
     "要精准施策，持续巩固拓展脱贫攻坚成果。",
     "陈奕迅在北京举办演唱会。",
+    "（二）队伍建设宽严相济。以平时考核为抓手。",  # 宽严相济 was "corrected" to 相继 (平潭 posts, 2022)
 ]
 
 
@@ -281,3 +282,20 @@ def test_options_read_in_chunks_equal_the_whole_text_read_at_once():
     assert "情" in whole[step] and "厉" in whole[step + 7]
     found = {(s.start, s.right) for s in detect(text)}
     assert (step - 1, "下情") in found
+
+
+@pytest.mark.parametrize(
+    "text, match, suggestion",
+    [
+        ("福建福昇行贸易有限公司", "福昇行", "福升行"),  # a registered name (平潭 post, 2022)
+        ("北宋毕昇发明活字印刷。", "毕昇", "毕升"),
+        ("李陞同志", "李陞", "李升"),
+    ],
+)
+def test_gov103_a_variant_allowed_in_names_is_only_a_reminder(text, match, suggestion):
+    """《通用规范汉字表》附件1 allows 昇, 陞 … in names: info that --fix never applies, not a warning."""
+    found = typo_findings(text, Config(select=["GOV103"]))
+    assert [(f.match, f.suggestion, f.severity) for f in found] == [(match, suggestion, Severity.INFO)]
+    assert all(f.applicability is Applicability.UNSAFE and "姓氏人名" in f.message for f in found)
+    # another variant in the same word is a warning as before
+    assert [f.severity for f in typo_findings("関係", Config(select=["GOV103"]))] == [Severity.WARNING]

@@ -8,6 +8,16 @@ from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Variants that 《通用规范汉字表》（2013）附件1 allows in given uses (mostly names: 毕昇, a company's
+# registered name): a reminder, never a warning.
+SPECIAL_USE = {
+    "昇": "姓氏人名",
+    "陞": "姓氏人名、地名",
+    "甯": "姓氏人名",
+    "甦": "姓氏人名",
+    "脩": "“束脩”等",
+    "蒐": "草名、春猎",
+}
 
 
 class TraditionalChar(Rule):
@@ -15,7 +25,8 @@ class TraditionalChar(Rule):
 
     作用：
     查找只有一个对应简化字、本身又不是规范简化字的繁体字和异体字（如“國”“係”“査”“毎”），
-    报告它所在的词，并给出换成简化字后的整词。
+    报告它所在的词，并给出换成简化字后的整词。《通用规范汉字表》附件1 允许在姓氏人名等特定用法中
+    使用的异体字（昇、陞、甯、甦等，如“毕昇”、注册的企业字号）只作提示（info），不自动修改。
     原因：
     《中华人民共和国国家通用语言文字法》第十七条：政府网站等应使用规范汉字；繁体字、异体字多来自
     转换工具或复制粘贴，是网站检查中常见的错别字。确需保留繁体字的原文（如引用、书法题字）可写入
@@ -60,4 +71,16 @@ class TraditionalChar(Rule):
             word = text[a:b]
             fixed = converted[a:b]
             done = b
+            special = [ch for ch in word if ch in table]
+            if all(ch in SPECIAL_USE for ch in special):
+                uses = "；".join(f"“{ch}”只用于{SPECIAL_USE[ch]}" for ch in dict.fromkeys(special))
+                yield Hit(
+                    a,
+                    b,
+                    f"异体字：{uses}（通用规范汉字表），其他场合“{word}”应为“{fixed}”",
+                    fixed,
+                    severity=Severity.INFO,
+                    fixable=False,
+                )
+                continue
             yield Hit(a, b, f"繁体字或异体字：“{word}”应为“{fixed}”", fixed)
