@@ -12,7 +12,7 @@ import pytest
 from textlint_gov.config import Config
 from textlint_gov.engine import lint
 from textlint_gov.loaders import load_bytes
-from textlint_gov.rules.regexliteral import required_literal
+from textlint_gov.regexliteral import required_literal
 
 
 @pytest.mark.parametrize(

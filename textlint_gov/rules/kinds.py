@@ -39,9 +39,9 @@ from typing import Any
 import ahocorasick_rs
 
 from textlint_gov.findings import CATEGORIES, Applicability, Hit, Severity
+from textlint_gov.regexliteral import required_literal
 from textlint_gov.rules.base import CODE_RE, Context, Rule, RuleDefinitionError
 from textlint_gov.rules.mention import historic, own_words
-from textlint_gov.rules.regexliteral import required_literal
 from textlint_gov.rules.regexsafety import regex_problem
 from textlint_gov.yamlfile import read_yaml
 

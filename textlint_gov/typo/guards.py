@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from textlint_gov.regexliteral import required_literal
 from textlint_gov.typo.data import FUNCTION_CHARS, MAX_NAME  # noqa: F401  (FUNCTION_CHARS re-exported)
 from textlint_gov.typo.segment import Model
 
@@ -119,8 +120,9 @@ TRADE_NAME = re.compile(
 )
 
 
-# A string each pattern needs to match at all: a text without it is not searched with the pattern.
-_GUARD_NEEDS = ((DOC_NUMBER, "号"), (COMRADE, "同志"), (LISTED_NAME, ""), (TRADE_NAME, ""))
+# A string each pattern needs to match at all: a text without it is not searched with the pattern
+# (号, 同志; TRADE_NAME needs one of the endings its lookahead lists).
+_GUARD_NEEDS = tuple((p, required_literal(p)) for p in (DOC_NUMBER, COMRADE, LISTED_NAME, TRADE_NAME))
 _TRADE_NEEDS = ("家庭农场", "合作社", "公司")
 
 

@@ -1,4 +1,5 @@
-"""The literal text every match of a dictionary regex must contain, to skip the regex cheaply.
+"""The literal text every match of a regex must contain, to skip the regex cheaply (the dictionary
+rules' regexes, GOV102's guards).
 
 Most blocks of a post hold none of a dictionary's regexes' key words (截止, 年, 〔 …). A substring
 test (``"截止" in text``, C speed) rules a regex out before its matcher runs; only the top level of
@@ -11,8 +12,14 @@ skipped where it could match.
 from __future__ import annotations
 
 import re
+import sys
 
-from textlint_gov.rules.regexsafety import _src, _sre
+if sys.version_info >= (3, 11):
+    from re import _constants as _src
+    from re import _parser as _sre
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _src
+    import sre_parse as _sre
 
 _REPEATS = {_src.MAX_REPEAT, _src.MIN_REPEAT}
 
