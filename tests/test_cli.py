@@ -248,3 +248,15 @@ def test_per_file_ignores_whole_family(run_cli, tmp_path):
     p = write(tmp_path, "公告/x.txt", "标题\n深入学习习近平书记重要讲话精神。\n")
     r = run_cli("--format", "json", p)
     assert json.loads(r.stdout) == []
+
+
+def test_module_entry_flushes_everything_before_its_quick_exit(tmp_path):
+    """``run`` leaves with os._exit after main: every line is written first and the exit code is kept."""
+    p = write(tmp_path, "a.txt", "标题\n" + "会议强调,要落实。\n" * 1000)
+    whole = subprocess.run([sys.executable, "-m", "textlint_gov", str(p)], capture_output=True, cwd=tmp_path)
+    assert whole.returncode == 0 and whole.stdout.decode().count("GOV301") == 1000
+    assert "共 1000 处问题" in whole.stdout.decode()
+    bad = write(tmp_path, "b.txt", "标题\n习近平书记\n")
+    assert (
+        subprocess.run([sys.executable, "-m", "textlint_gov", str(bad)], capture_output=True).returncode == 1
+    )

@@ -1,3 +1,3 @@
-from textlint_gov.cli import main
+from textlint_gov.cli import run
 
-main()
+run()

@@ -5,6 +5,7 @@ Exit status: see :mod:`textlint_gov.status`.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -83,6 +84,25 @@ def main() -> None:
     govlint rules                列出全部规则
     govlint rule GOV001          查看一条规则的说明
     """
+
+
+def run() -> None:
+    """The ``govlint`` console script and ``python -m textlint_gov``: :func:`main`, then a quick exit.
+    Freeing the typo model and the dictionaries object by object at interpreter shutdown costs about
+    0.07 s of every run (a hook runs govlint at each commit); output is flushed first, and nothing
+    else is left to clean up (the audit's workers are shut down when it returns)."""
+    try:
+        main()
+        code: object = EXIT_OK  # pragma: no cover - click's main always ends with SystemExit
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        err(str(code))
+        code = EXIT_ERROR
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away, a closed stream
+            stream.flush()
+    os._exit(code or EXIT_OK)
 
 
 def _csv(value: str | None) -> list[str]:
