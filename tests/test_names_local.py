@@ -158,3 +158,11 @@ def test_first_person_level_word_is_no_town_name():
     assert not _gov601("通知\n2017年11月10日我乡召开会议。\n", "福建省福州市")
     found = _gov601("通知\n闽侯县日吾乡召开会议。\n", "福建省福州市")
     assert [(f.match, f.suggestion) for f in found] == [("日吾乡", "日溪乡")]
+
+
+def test_the_issuer_code_of_a_document_number_is_no_place():
+    """岚澳镇〔2016〕70号 is the code of the issuing office (平潭 post, 2016), not a slip of 苏澳镇."""
+    text = "关于同意的批复\n你镇《关于相关事宜的请示》（岚澳镇〔2016〕70号）文悉。\n"
+    assert _gov601(text, "福建省福州市平潭县", "2016-05-01") == []
+    slip = "关于同意的批复\n岚澳镇组织开展防汛演练。\n"
+    assert [f.suggestion for f in _gov601(slip, "福建省福州市平潭县", "2016-05-01")]

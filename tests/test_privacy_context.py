@@ -62,6 +62,7 @@ def test_a_mobile_number_standing_alone_is_found(body):
         f"如有疑问请拨打咨询电话{MOBILE}。",
         f"监督电话：0591-12345678，{MOBILE}。",
         f"联系人 王某某 联系电话 {MOBILE}",  # a notice's contact table, flattened
+        f"请及时与县人大常委会人事代表委({MOBILE})、县政协提案委（0591-23165000）联系。",  # 平潭 post
     ],
 )
 def test_published_work_contact_is_a_warning(body):
@@ -81,6 +82,8 @@ def test_published_work_contact_is_a_warning(body):
         f"投诉人王某某（电话{MOBILE}）反映，",
         f"联系电话：0591-23121177。张某某{MOBILE}",  # the label belongs to the sentence before
         f"联系电话另行通知，请各村将参训人员名单报送乡政府，名单附后：张某某{MOBILE}",  # label too far
+        f"投诉人王某某（{MOBILE}）反映，已联系处理。",  # a private person's number in brackets
+        f"检查发现张某某（{MOBILE}）无证经营。",  # brackets, but nobody is asked to get in touch
     ],
 )
 def test_private_persons_number_stays_an_error(body):

@@ -47,7 +47,7 @@ class MobileNumber(Rule):
 
     作用：
     找出 11 位手机号码（1 开头、第二位 3–9，可整写或按 3-4-4 用空格、短横分组），建议保留前 3 位和后 4 位，中间用 * 遮盖。座机号码（如 0379-67777396、67777396）和 12345 等服务热线不报；更长数字串中的 11 位、带小数的数（75394432.52）、紧跟“元”“万元”“人”等单位的数、表格被压平后相邻单元格拼起来的数字（135 7539 4432 | 12）也不报。
-    公告、通知在“联系人”“联系电话”“咨询电话”“监督电话”“举报电话”“值班电话”“联系方式”“微信号”或“局长：某某”之后给出的手机号，是有意公开的工作联系方式，报为警告：请确认是本人同意公开的工作号码，否则遮盖或改用办公电话。同一句中有“当事人”“申请人”“投诉人”“经营者”“户主”等字样的，以及不紧跟联系方式标签的（人员名单、检查台账中私人的手机号），仍报为错误。
+    公告、通知在“联系人”“联系电话”“咨询电话”“监督电话”“举报电话”“值班电话”“联系方式”“微信号”或“局长：某某”之后给出的手机号，以及请读者“与某单位（号码）联系”时括注的手机号，是有意公开的工作联系方式，报为警告：请确认是本人同意公开的工作号码，否则遮盖或改用办公电话。同一句中有“当事人”“申请人”“投诉人”“经营者”“户主”等字样的，以及不紧跟联系方式标签的（人员名单、检查台账中私人的手机号），仍报为错误。
     原因：
     《中华人民共和国政府信息公开条例》第十五条：涉及个人隐私的政府信息不得公开；个人手机号属个人信息（《个人信息保护法》第四条）。公示、通报、名单中整号公开的个人手机号码是检查中常见的“泄露个人信息”问题。对外公布联系方式应使用办公电话；公告中的联系人手机号须经本人同意。
     示例：
@@ -83,7 +83,7 @@ class MobileNumber(Rule):
             ):
                 continue  # digits of neighbouring cells, not one grouped number
             masked = mask(m.group(), 3, 4)
-            if _published_contact(text, start):
+            if _published_contact(text, start) or _contact_in_brackets(text, start, end):
                 yield Hit(
                     start,
                     end,
@@ -93,6 +93,24 @@ class MobileNumber(Rule):
                 )
             else:
                 yield Hit(start, end, f"手机号码须遮盖后再公开，如 {masked}，或改用办公电话", masked)
+
+
+# The number in brackets after whom to call, in a sentence asking the reader to get in touch:
+# 请及时与县人大常委会人事代表委（150…）、县政协提案委（180…）联系.
+_ASKS_CONTACT = re.compile(r"联系|咨询|对接|反馈")
+
+
+def _contact_in_brackets(text: str, start: int, end: int) -> bool:
+    """``（number）`` right after a name, in a clause that asks the reader to get in touch and names
+    no private person: a contact published as such, like one after a 联系电话 label."""
+    if not (start and text[start - 1] in "(（" and text[end : end + 1] in (")", "）")):
+        return False
+    if not ("\u4e00" <= text[start - 2 : start - 1] <= "\u9fff"):
+        return False
+    a = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0]
+    clause = text[a : min(ends) if ends else len(text)]
+    return bool(_ASKS_CONTACT.search(clause)) and not _PRIVATE.search(clause)
 
 
 def _published_contact(text: str, start: int) -> bool:

@@ -76,6 +76,10 @@ _GENERIC = {
 }
 
 
+# what follows the issuer's code of a 发文字号 (GB/T 9704-2012 7.2.4): 〔2016〕70号
+_DOC_NUMBER_AFTER = re.compile(r"\s*[〔\[［（(【]\s*(?:19|20)\d\d\s*[〕\]］）)】]\s*第?\s*\d+\s*号")
+
+
 class _Index:
     """Names and their one-wildcard keys: "偃师区" -> "\0师区", "偃\0区", "偃师\0"."""
 
@@ -237,6 +241,8 @@ class _Scan:
         window, length = text[start:end], end - start
         if any(window[-1] != c[-1] and c[-1] not in _PLACE_END for c in cands):
             return None
+        if _DOC_NUMBER_AFTER.match(text, end):
+            return None  # 岚澳镇〔2016〕70号: the issuer's code of a 发文字号, not a place
         after_name = any(b == start for _, b in real.values())  # 偃师区|府甸镇
         if (start not in self.bounds and not after_name) or end not in self.bounds:
             return None  # the window cuts a word: 现代化|城区, 人民政府|副镇长
