@@ -109,9 +109,16 @@ class Roster:
             )
         return self._cache["matcher"]
 
-    def scan(self, text: str) -> list[tuple[str, int, int]]:
+    def scan(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        """The names, title forms and context words in ``text``, leftmost-longest. GOV603, GOV604 and
+        GOV605 ask in turn about the same block: the last answer is kept, so it is scanned once."""
+        last = self._cache.get("scan")
+        if last is not None and last[0] == text:
+            return last[1]
         words, ac = self.matcher()
-        return [(words[i], s, e) for i, s, e in ac.find_matches_as_indexes(text)]
+        found = tuple((words[i], s, e) for i, s, e in ac.find_matches_as_indexes(text))
+        self._cache["scan"] = (text, found)
+        return found
 
     def index(self):
         """GOV601's one-wildcard index over the names ("李强" -> "\\0强", "李\\0")."""
