@@ -21,7 +21,7 @@ from typing import Any
 from textlint_gov.audit.inspection import (
     inspection_from_config,  # the audit's settings, checked with the rest
 )
-from textlint_gov.errors import ConfigError
+from textlint_gov.errors import ConfigError, unknown_key
 from textlint_gov.findings import Severity
 from textlint_gov.rules import Rule, RuleDefinitionError, registry
 from textlint_gov.rules._officeholders import LeadersError, parse_leaders, read_leaders_file
@@ -288,7 +288,7 @@ def config_from_dict(raw: Any, path: Path | None = None) -> Config:
     for key, value in raw.items():
         reader = SCHEMA.get(key)
         if reader is None:
-            raise ConfigError(f"{name}: 未知的键“{key}”（可用：{'、'.join(SCHEMA)}）")
+            raise ConfigError(f"{name}: {unknown_key((key,), SCHEMA)}")
         try:
             values[key] = reader(value, key)
         except ValueError as e:
@@ -440,9 +440,8 @@ def _non_negative(value: Any, key: str, where: str) -> Decimal:
 def scoring_from_config(raw: Mapping | None, where: str = "rules.yaml") -> Scoring:
     """Validate the ``scoring:`` mapping of rules.yaml; errors name the key."""
     raw = dict(raw or {})
-    unknown = [k for k in raw if k not in DEFAULT_SCORING]
-    if unknown:
-        raise ConfigError(f"{where}: scoring 中未知的键“{unknown[0]}”（可用：{'、'.join(DEFAULT_SCORING)}）")
+    if unknown := unknown_key(raw, DEFAULT_SCORING):
+        raise ConfigError(f"{where}: scoring 中{unknown}")
     ppp = _non_negative(
         raw.get("points_per_post", DEFAULT_SCORING["points_per_post"]), "points_per_post", where
     )

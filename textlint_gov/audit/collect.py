@@ -30,6 +30,7 @@ from textlint_gov.audit.score import date_from_name, impossible_date_prefix, to_
 from textlint_gov.cache import FindingsCache
 from textlint_gov.docdate import parse_date
 from textlint_gov.engine import RuleCrash, lint
+from textlint_gov.errors import unknown_key
 from textlint_gov.findings import Finding, Severity
 from textlint_gov.loaders import SUFFIXES, LoadError, load_bytes, read_input
 from textlint_gov.yamlfile import read_yaml
@@ -106,9 +107,8 @@ def units_from_data(raw: Any, where: str = UNITS_FILE) -> list[Unit]:
         at = f"{where}: units 第{i}项"
         if not isinstance(item, dict):
             raise AuditError(f"{at} 应为映射（name、group、aliases、scores、columns）")
-        bad = [k for k in item if k not in UNIT_KEYS]
-        if bad:
-            raise AuditError(f"{at}: 未知的键“{bad[0]}”（可用：{'、'.join(UNIT_KEYS)}）")
+        if unknown := unknown_key(item, UNIT_KEYS):
+            raise AuditError(f"{at}: {unknown}")
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             raise AuditError(f"{at}: name 应为单位名称（字符串）")

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from textlint_gov.errors import unknown_key
+
 TYPES = ("动态要闻", "通知公告", "政策文件", "其他")
 UPDATED_TYPES = ("动态要闻", "通知公告", "政策文件")  # 应更新 by default
 COLUMN_KEYS = ("name", "type", "aliases", "cycle_days", "required")
@@ -50,9 +52,8 @@ def parse_columns(raw: Any, at: str, error: type[Exception]) -> tuple[Column, ..
             item = {"name": item, "type": "其他"}
         if not isinstance(item, dict):
             raise error(f"{where} 应为映射（name、type、aliases、cycle_days、required）")
-        bad = [k for k in item if k not in COLUMN_KEYS]
-        if bad:
-            raise error(f"{where}: 未知的键“{bad[0]}”（可用：{'、'.join(COLUMN_KEYS)}）")
+        if unknown := unknown_key(item, COLUMN_KEYS):
+            raise error(f"{where}: {unknown}")
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             raise error(f"{where}: name 应为栏目名称（字符串）")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from textlint_gov.errors import ConfigError
+from textlint_gov.errors import ConfigError, unknown_key
 
 UPDATED_TYPES = ("动态要闻", "通知公告", "政策文件")
 DEFAULT_LINK_DOMAINS = (
@@ -101,9 +101,8 @@ def inspection_from_config(raw: Mapping | None, where: str = "rules.yaml") -> In
         raw = {}
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{where}: inspection 应为映射（键: 值）")
-    unknown = [k for k in raw if k not in KEYS]
-    if unknown:
-        raise ConfigError(f"{where}: inspection 中未知的键“{unknown[0]}”（可用：{'、'.join(KEYS)}）")
+    if unknown := unknown_key(raw, KEYS):
+        raise ConfigError(f"{where}: inspection 中{unknown}")
     values: dict[str, Any] = {}
     for key, (default, low, high) in NUMBERS.items():
         values[key] = _number(raw.get(key, default), key, low, high, key not in FLOATS, where)
