@@ -89,6 +89,7 @@ def test_a_block_read_at_once_gives_what_the_chunked_reading_gives(monkeypatch):
             m, t, detector.GEN_GAIN
         )
     monkeypatch.setattr(detector, "WHOLE_MAX", -1)  # every block by chunks, each run's lattice of its own
+    monkeypatch.setattr(detector, "_run_memos", {})  # judged again, not remembered
     assert [detector.candidates(t) for t in texts] == whole
     assert any(whole)  # the texts do hold slips and swaps
 
@@ -113,10 +114,73 @@ def test_a_full_window_cache_keeps_its_newer_half_and_the_same_results(monkeypat
     monkeypatch.setattr(detector, "LONGER_CACHE_MAX", 4)
     monkeypatch.setattr(detector, "_bigrams", {})
     monkeypatch.setattr(detector, "_longer", {})
+    monkeypatch.setattr(detector, "_run_memos", {})
     for _ in range(3):
+        detector._run_memos.clear()  # judged again each time, through the small caches
         assert [(s.start, s.right) for s in detector.candidates(text)] == expected
     cache = next(iter(detector._bigrams.values()))
     assert 0 < len(cache) <= 8 + len(text)
     newest = list(cache)[-1]
     detector._forget_older_half(cache)
     assert list(cache)[-1] == newest
+
+
+def _judged_runs(monkeypatch) -> list[str]:
+    runs: list[str] = []
+    real = detector._detect_run
+
+    def counting(m, s, *args, **kw):
+        runs.append(s)
+        return real(m, s, *args, **kw)
+
+    monkeypatch.setattr(detector, "_detect_run", counting)
+    return runs
+
+
+def test_a_run_judged_in_one_text_is_remembered_for_the_next(monkeypatch):
+    monkeypatch.setattr(detector, "_run_memos", {})
+    runs = _judged_runs(monkeypatch)
+    first = detector.candidates("各单位要认真布署安全生产工作。")
+    assert runs == ["各单位要认真布署安全生产工作"]
+    again = detector.candidates("通知：各单位要认真布署安全生产工作。")  # the same run, elsewhere
+    assert runs == ["各单位要认真布署安全生产工作"]
+    assert [(s.start - 3, s.wrong, s.right, s.score) for s in again] == [
+        (s.start, s.wrong, s.right, s.score) for s in first
+    ]
+    assert "部署" in [s.right for s in first]
+
+
+def test_what_is_remembered_depends_on_the_guards_and_the_users_words(monkeypatch):
+    """The same run is judged again when other characters of it are guarded (a 发文字号 code here)
+    or with other user words, and each gives what it gives without the memory."""
+    texts = [
+        ("包府办发〔2021〕3号。", frozenset()),
+        ("包府办发。", frozenset()),
+        ("发挥好上情下达、下请上传的作用。", frozenset()),
+        ("发挥好上情下达、下请上传的作用。", frozenset({"下请上传"})),
+    ]
+    monkeypatch.setattr(detector, "_run_memos", {})
+    remembered = [[(s.start, s.right) for s in detector.candidates(t, w)] for t, w in texts * 2]
+    plain = []
+    for t, w in texts * 2:
+        monkeypatch.setattr(detector, "_run_memos", {})
+        plain.append([(s.start, s.right) for s in detector.candidates(t, w)])
+    assert remembered == plain
+    assert plain[0] == [] and plain[1]  # 包府 is a code before a year only
+    assert plain[2] and plain[3] == []
+
+
+def test_the_run_memory_is_bounded(monkeypatch):
+    monkeypatch.setattr(detector, "_run_memos", {})
+    monkeypatch.setattr(detector, "RUN_MEMO_MAX", 10)
+    monkeypatch.setattr(detector, "RUN_MEMO_CHARS", 100)
+    texts = _random_texts(200, 7)
+    found = [detector.candidates(t) for t in texts]
+    (memo,) = detector._run_memos.values()
+    assert len(memo) <= 10 and memo.chars <= 100 + max(map(len, texts))
+    assert memo.chars == sum(len(piece) for piece, _ in memo)
+    plain = []
+    for t in texts:
+        monkeypatch.setattr(detector, "_run_memos", {})
+        plain.append(detector.candidates(t))
+    assert plain == found

@@ -17,6 +17,7 @@ import dataclasses
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import compress, count, islice, repeat
 from operator import add, and_, gt, is_, itemgetter, le, not_, sub
 from typing import cast
@@ -64,30 +65,36 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
     m = model()
     out: list[Suspect] = []
     guarded = _guarded(text)
-    # A run judged once is not judged again (40,000 copies of one sentence cost one): its result
-    # depends only on its text and which of its characters are guarded.
-    seen: dict[tuple, list[Suspect]] = {}
-    # a block of ordinary length is read once: its n-grams serve options, swaps and lattices alike
-    grams = _Grams(m, text) if len(text) <= WHOLE_MAX else None
-    options = _TextOptions(m, text, GEN_GAIN, grams)
+    # A run judged once is not judged again, in this text or the next (40,000 copies of one sentence
+    # cost one; a post's boilerplate is judged once per audit): its result depends only on its text,
+    # which of its characters are guarded and the user's words.
+    memo = _run_memo(m, words)
+    grams: _Grams | None = None
+    options: _TextOptions | None = None
     for run in HAN_RUN.finditer(text):
-        options.forget(run.start() - MAX_WORD)
-        if len(run.group()) <= MAX_RUN and not options.any_in(run.start(), run.end()):
-            continue  # no replacement and no swap to judge: not read further
         s = run.group()
+        if len(s) < 2:
+            continue  # nothing to replace or swap against
         for k in range(0, len(s), MAX_RUN):
             lo = max(0, k - RUN_PAD)
             piece = s[lo : k + MAX_RUN + RUN_PAD]
             base = run.start() + lo
             mine = tuple(i for i in range(len(piece)) if base + i in guarded) if guarded else ()
             key = (piece, mine)
-            found = seen.get(key)
+            found = memo.get(key)
             if found is None:
-                options.upto(base + len(piece))  # a long run is read piece by piece
+                if options is None:
+                    # a block of ordinary length is read once: its n-grams serve options, swaps
+                    # and lattices alike
+                    grams = _Grams(m, text) if len(text) <= WHOLE_MAX else None
+                    options = _TextOptions(m, text, GEN_GAIN, grams)
                 options.forget(base - MAX_WORD)
-                found = seen[key] = _detect_run(
-                    m, piece, 0, words, GEN_GAIN, frozenset(mine), options, base, grams
-                )
+                if len(s) <= MAX_RUN and not options.any_in(base, base + len(piece)):
+                    found = ()  # no replacement and no swap to judge: not read further
+                else:
+                    options.upto(base + len(piece))  # a long run is read piece by piece
+                    found = _detect_run(m, piece, 0, words, GEN_GAIN, frozenset(mine), options, base, grams)
+                memo.remember(key, found)
             first, last = k - lo, k - lo + MAX_RUN  # this window's own characters
             out.extend(
                 dataclasses.replace(f, start=f.start + base, end=f.end + base, pos=f.pos + base)
@@ -97,6 +104,41 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
                 if first <= f.pos < last
             )
     return out
+
+
+class _RunMemo(dict):
+    """(piece of a run, its guarded positions) -> its candidates, for one model and vocabulary; the
+    older half is dropped past RUN_MEMO_MAX runs or RUN_MEMO_CHARS characters of them."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chars = 0
+
+    def remember(self, key: tuple[str, tuple[int, ...]], found: Sequence[Suspect]) -> None:
+        if len(self) >= RUN_MEMO_MAX or self.chars >= RUN_MEMO_CHARS:
+            _forget_older_half(self)
+            self.chars = sum(len(piece) for piece, _ in self)
+        self[key] = found
+        self.chars += len(key[0])
+
+
+RUN_MEMO_MAX = 50_000  # runs remembered: about 15 MB at most with their candidates
+RUN_MEMO_CHARS = 1_000_000  # characters of them (a flattened file's runs are long)
+_run_memos: dict[tuple, _RunMemo] = {}
+
+
+def _run_memo(m: Model, words: frozenset[str]) -> _RunMemo:
+    """The judged runs of ``m`` with these user words (the last few vocabularies are kept: a server
+    may lint for several configurations)."""
+    key = (m, words)
+    memo = _run_memos.get(key)
+    if memo is None:
+        if len(_run_memos) >= 4:
+            _run_memos.clear()
+        memo = _run_memos[key] = _RunMemo()
+    return memo
 
 
 OPTION_CHUNK = 4096  # text read for options at once: bounded memory for the key lists
