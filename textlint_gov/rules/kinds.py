@@ -205,9 +205,19 @@ class DictionaryRule(Rule):
         )
         self._compiled = True
         self._regex_entries = [e for e in self.entries if e.regex]
-        # what each regex's matches must contain: a block without it is not searched
-        self._needs = {p: required_literal(p) for e in self._regex_entries for p, _ in e.regex}
-        self._regex_by_date: dict[_dt.date | None, list[Entry]] = {}
+        # what each regex's matches must contain ("": nothing known): a block without it is not
+        # searched. One Aho-Corasick pass tells which of these literals a block holds.
+        self._searches = [
+            (e, pattern, replace, required_literal(pattern))
+            for e in self._regex_entries
+            for pattern, replace in e.regex
+        ]
+        needs = sorted({need for *_, need in self._searches if need})
+        self._need_automaton = (
+            ahocorasick_rs.AhoCorasick(needs, matchkind=ahocorasick_rs.MatchKind.Standard) if needs else None
+        )
+        self._need_index = {need: i for i, need in enumerate(needs)}
+        self._plans: dict[_dt.date | None, tuple[list[int], list[list[int]]]] = {}
 
     def prepare(self, options: dict[str, Any]) -> None:
         self._compile()
@@ -230,33 +240,41 @@ class DictionaryRule(Rule):
                         continue
                     yield self._hit(entry, s, e, wrong, entry.correct, post_date)
                     break
-        needs = self._needs
-        for entry in self._regex_entries_for(post_date):
-            for pattern, replace in entry.regex:
-                need = needs[pattern]
-                if need and need not in text:
+        for j in self._searches_in(text, post_date):
+            entry, pattern, replace, _ = self._searches[j]
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                if s == e or _inside_any(text, s, e, entry.regex_guards):
                     continue
-                for m in pattern.finditer(text):
-                    s, e = m.span()
-                    if s == e or _inside_any(text, s, e, entry.regex_guards):
-                        continue
-                    if entry.boundary and not _on_boundaries(ctx, s, e):
-                        continue
-                    if entry.dated and historic(text, s, e):
-                        continue
-                    if entry.speaker and own_words(ctx, s, e, entry.speaker):
-                        continue
-                    suggestion = m.expand(replace) if replace is not None else entry.correct
-                    yield self._hit(entry, s, e, m.group(), suggestion, post_date)
+                if entry.boundary and not _on_boundaries(ctx, s, e):
+                    continue
+                if entry.dated and historic(text, s, e):
+                    continue
+                if entry.speaker and own_words(ctx, s, e, entry.speaker):
+                    continue
+                suggestion = m.expand(replace) if replace is not None else entry.correct
+                yield self._hit(entry, s, e, m.group(), suggestion, post_date)
 
-    def _regex_entries_for(self, post_date: _dt.date | None) -> list[Entry]:
-        """The regex entries that apply on ``post_date`` (cached: a document has one date)."""
-        cache = self._regex_by_date
-        if post_date not in cache:
-            if len(cache) > 64:
-                cache.clear()
-            cache[post_date] = [e for e in self._regex_entries if e.applies(post_date)]
-        return cache[post_date]
+    def _searches_in(self, text: str, post_date: _dt.date | None) -> list[int]:
+        """The indexes into ``_searches`` of the regexes to run on ``text``, in the entries' order:
+        those that apply on ``post_date`` and whose literal ``text`` holds, or that have none."""
+        plan = self._plans.get(post_date)
+        if plan is None:  # (cached: a document has one date)
+            if len(self._plans) > 64:
+                self._plans.clear()
+            always: list[int] = []
+            by_need: list[list[int]] = [[] for _ in self._need_index]
+            for j, (entry, _, _, need) in enumerate(self._searches):
+                if entry.applies(post_date):
+                    (by_need[self._need_index[need]] if need else always).append(j)
+            plan = self._plans[post_date] = (always, by_need)
+        always, by_need = plan
+        if self._need_automaton is None:
+            return always
+        present = {i for i, _, _ in self._need_automaton.find_matches_as_indexes(text, overlapping=True)}
+        if not present:
+            return always
+        return sorted(always + [j for i in present for j in by_need[i]])
 
     def _hit(
         self, entry: Entry, s: int, e: int, match: str, suggestion: str, post_date: _dt.date | None
