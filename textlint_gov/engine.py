@@ -30,11 +30,14 @@ def lint(doc: Document, config: Config) -> list[Finding]:
     findings: dict[tuple[str, int, int], Finding] = {}
     for index, block in enumerate(doc.blocks):
         allowed = config.allowed_spans(block.text)
+        # one context per block, given each rule's options in turn (a rule's hits are all read
+        # before the next rule runs, and no rule keeps its context)
+        ctx = Context(block, doc.meta, {}, words, doc.blocks, index, segmenter)
         for cr in rules:
             rule = cr.rule
             if rule.kinds is not None and block.kind not in rule.kinds:
                 continue
-            ctx = Context(block, doc.meta, cr.options, words, doc.blocks, index, segmenter)
+            ctx.options = cr.options
             try:
                 hits = list(rule.check(ctx))
             except Exception as e:  # a rule bug must name the rule, not hide in a traceback

@@ -95,6 +95,8 @@ def candidates(text: str, words: frozenset[str] = frozenset()) -> list[Suspect]:
                     options.upto(base + len(piece))  # a long run is read piece by piece
                     found = _detect_run(m, piece, 0, words, GEN_GAIN, frozenset(mine), options, base, grams)
                 memo.remember(key, found)
+            if not found:
+                continue
             first, last = k - lo, k - lo + MAX_RUN  # this window's own characters
             out.extend(
                 dataclasses.replace(f, start=f.start + base, end=f.end + base, pos=f.pos + base)
