@@ -58,8 +58,10 @@ class UnpairedMarks(Rule):
     )
 
     def check(self, ctx: Context):
-        cross = _paired_across_blocks(ctx)
+        cross = None  # read only when the block has an unpaired mark of its own
         for hit in self._check_block(ctx.text):
+            if cross is None:
+                cross = _paired_across_blocks(ctx)
             if hit.start not in cross:
                 yield hit
 

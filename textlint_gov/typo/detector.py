@@ -164,7 +164,9 @@ class _Grams:
         self.b3 = list(map(add, self.b2[:-1], s[2:]))
         self.f2 = f2 = list(map(get, self.b2))
         nonword = list(map(is_, f2, repeat(None)))
-        rev = map(get, compress(map(add, s[1:], s), nonword), repeat(0))  # of the pairs no word only
+        rev = map(
+            get, map(add, compress(s[1:], nonword), compress(s, nonword)), repeat(0)
+        )  # of no words only
         self.marks = list(compress(compress(count(), nonword), map(le, repeat(SWAP_MIN_FREQ), rev)))
 
     def swaps(self, o: int, n: int) -> list[int]:
