@@ -19,8 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import compress, count, islice, repeat
-from operator import add, and_, gt, is_, itemgetter, le, not_, sub
-from typing import cast
+from operator import add, and_, is_, itemgetter, le, not_, sub
 
 from textlint_gov.typo.data import model
 from textlint_gov.typo.guards import (
@@ -334,7 +333,20 @@ def _bigram_options(m: Model, word: str, threshold: float) -> tuple:
     return tuple(out)
 
 
-_NONE_ZERO: dict[int | None, int | None] = {None: 0}
+class _PairClass(dict):
+    """A pair's frequency (None: no word) -> 0 below TARGET_MIN_FREQ, 1 a word, 2 a common word
+    (WEAK_WORD), filled on use (the dictionary has a few thousand distinct frequencies)."""
+
+    def __missing__(self, f: int | None) -> int:
+        v = self[f] = 0 if f is None or f < TARGET_MIN_FREQ else 1 if f < WEAK_WORD else 2
+        return v
+
+
+_pair_class = _PairClass()
+_THRICE = (3).__mul__
+# by 3 * class of the pair ending at a character + class of the pair starting there: weak when one
+# is rare or no word and neither is common ((0, 0), (0, 1), (1, 0))
+_WEAK_PAIRS = (True, True, False, True, False, False, False, False, False)
 _MISS = (None,)  # a window not in the cache (truthy, unlike the empty tuple of no options)
 WEAK_WORD = 2000  # a character in a bigram word at least this frequent is not read in longer windows
 
@@ -386,19 +398,20 @@ def _options(
     freq_get = m.freq.get
     able = m.confusable
     n = len(s)
-    # bigram frequencies: bf[i] of s[i:i+2]
-    if grams is None:
-        bf = list(map(freq_get, map(add, s, s[1:]), repeat(0)))
-    else:
-        bf = cast(list[int], list(map(_NONE_ZERO.get, grams.f2, grams.f2)))  # None (no word) -> 0
-    bf.append(0)
-    bf.insert(0, 0)  # bf[i] is now the bigram ending at i, bf[i + 1] the one starting there
-    five, common = TARGET_MIN_FREQ, WEAK_WORD
-    # c in able and (left < five or right < five) and left < common and right < common, in C
-    lows = map(gt, repeat(five), map(min, bf, bf[1:]))
-    highs = map(gt, repeat(common), map(max, bf, bf[1:]))
+    # the class of each pair s[i:i + 2] (_PairClass), padded so that cls[i] is the pair ending at i
+    # and cls[i + 1] the one starting there
+    f2 = grams.f2 if grams is not None else map(freq_get, map(add, s, s[1:]))
+    cls = [0, *map(_pair_class.__getitem__, f2), 0]
+    # c in able and one of its pairs is no word (nor a rare one) and neither is a common word, in C
     weak = list(
-        compress(count(), map(and_, map(able.__contains__, s[: stop + MAX_WORD - 1]), map(and_, lows, highs)))
+        compress(
+            count(),
+            map(
+                and_,
+                map(able.__contains__, s[: stop + MAX_WORD - 1]),
+                map(_WEAK_PAIRS.__getitem__, map(add, map(_THRICE, cls), cls[1:])),
+            ),
+        )
     )
     if not weak:
         return out
