@@ -17,7 +17,9 @@ def _same_model(a: Model, b: Model) -> None:
     assert list(a.freq.items()) == list(b.freq.items())
     assert a.logtotal == b.logtotal
     assert a.index.keys() == b.index.keys()
-    assert [sorted(v) for v in a.index.values()] == [sorted(b.index[k]) for k in a.index]
+    for at, part in a.index.items():
+        assert part.keys() == b.index[at].keys()
+        assert [sorted(v) for v in part.values()] == [sorted(b.index[at][k]) for k in part]
     assert a.confusion == b.confusion
     assert [list(r.items()) for r in a.confusion.values()] == [list(r.items()) for r in b.confusion.values()]
     assert a.attested == b.attested and a.vocab == b.vocab
@@ -43,16 +45,20 @@ def test_prebuilt_index_gets_the_vocabulary_words():
     freq = {"下": 50, "情": 40, "下情": 10, "上传": 3, "上": 60, "传": 30, "施策": 4, "精准": 900}
     base = Model(dict(freq), {}, ()).index
     vocab = ("施策", "精准施策", "上传", "下情")  # raised from 4 and 3, new, already indexed
-    with_index = Model(dict(freq), {}, vocab, index=dict(base))
+    with_index = Model(dict(freq), {}, vocab, index={at: dict(part) for at, part in base.items()})
     built = Model(dict(freq), {}, vocab)
     _same_model(with_index, built)
-    assert "施?" in with_index.index and "精准?策" in with_index.index and "?传" in with_index.index
+    assert with_index.completions("施?") == "策" and with_index.completions("?准施策") == "精"
+    assert with_index.completions("精准?策") == "施" and set(with_index.completions("?传")) == {"上"}
+    assert with_index.completions("下?") == "情" and with_index.completions("?署") == ""
+    assert with_index.index[2, 0] == {"准": "精", "情": "下", "策": "施", "传": "上"}
+    assert base[2, 0] == {"准": "精", "情": "下"}  # the words of freq: 上传 and 施策 are too rare
     assert with_index.freq["施策"] == with_index.freq["精准施策"] == 2000
 
 
 PARTS = packed.Parts(
     freq={"部署": 1200, "布": 30, "署": 40},
-    masked={"?署": "部", "部?": "署"},
+    masked={(2, 0): {"署": "部"}, (2, 1): {"部": "署"}},
     confusion={"布": {"部": 0, "步": 1}, "甲": {}},
     attested=frozenset({"施策"}),
     weak=frozenset({"设区", "视情"}),

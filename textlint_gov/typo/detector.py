@@ -312,9 +312,8 @@ def _pairs(m: Model, word: str, k: int, hits: str, threshold: float) -> list[tup
 BIGRAM_CACHE_MAX = 120_000  # about the distinct bigrams of 700,000 characters of 公文
 LONGER_CACHE_MAX = 60_000
 _bigrams: dict[float, dict[str, tuple]] = {}
-_longer: dict[
-    float, dict[str, tuple | list]
-] = {}  # masked key + written character  # the same for longer windows that hit
+# the same for longer windows that hit: the window as written + the position asked about -> pairs
+_longer: dict[float, dict[str, tuple | list]] = {}
 
 
 def _bigram_options(m: Model, word: str, threshold: float) -> tuple:
@@ -324,10 +323,10 @@ def _bigram_options(m: Model, word: str, threshold: float) -> tuple:
     index = m.index
     able = m.confusable
     out: list[tuple[int, str, int]] = []
-    for k, key in ((0, "?" + word[1]), (1, word[0] + "?")):
+    for k in (0, 1):
         if word[k] not in able:
             continue  # no confusable character (or a function character): _pairs finds nothing
-        hits = index.get(key)
+        hits = index.get((2, k), _NO_WORDS).get(word[1 - k])
         if hits:
             out.extend((k, ch, kind) for ch, kind in _pairs(m, word, k, hits, threshold))
     return tuple(out)
@@ -347,6 +346,8 @@ _THRICE = (3).__mul__
 # by 3 * class of the pair ending at a character + class of the pair starting there: weak when one
 # is rare or no word and neither is common ((0, 0), (0, 1), (1, 0))
 _WEAK_PAIRS = (True, True, False, True, False, False, False, False, False)
+_NO_WORDS: dict[str, str] = {}
+_AT = tuple(map(str, range(MAX_WORD)))  # k -> a mark of position k, for cache keys
 _MISS = (None,)  # a window not in the cache (truthy, unlike the empty tuple of no options)
 WEAK_WORD = 2000  # a character in a bigram word at least this frequent is not read in longer windows
 
@@ -394,7 +395,7 @@ def _options(
                 row[ch] = (kind, offset + a, offset + a + 2)
     # Three- and four-character windows (再接再励, 业内人事) are read only around a character that is
     # in no common bigram word (_weak): where the text is improbable.
-    index_get = m.index.get
+    index = m.index
     freq_get = m.freq.get
     able = m.confusable
     n = len(s)
@@ -420,15 +421,14 @@ def _options(
         longer = _longer[threshold] = {}
     elif len(longer) > LONGER_CACHE_MAX:
         _forget_older_half(longer)
-    # the keys of every window around a weak character, built with C-level maps: s[a:i] + "?" +
-    # s[i + 1:a + L] from the n-grams of s starting at each position
+    # the keys of every window around a weak character (MaskedIndex), picked with C-level maps:
+    # s[a:i] + s[i + 1:a + L] from the n-grams of s starting at each position
     if grams is None:
         ngrams = [[""] * (n + 1), list(s)]
         for g in range(2, MAX_WORD):
             ngrams.append(list(map(add, ngrams[g - 1][:-1], s[g - 1 :])))
     else:
         ngrams = [[""] * (n + 1), list(s), grams.b2, grams.b3]
-    q = repeat("?")
     for L in (3, 4):
         for k in range(L):
             # the weak characters i with a window [i - k, i - k + L) inside s, starting before stop
@@ -437,21 +437,20 @@ def _options(
             if lo >= hi:
                 continue
             begins = list(map(sub, weak[lo:hi], repeat(k)))
-            heads = _pick(ngrams[k], begins) if k else repeat("")
-            tails = (
-                _pick(ngrams[L - k - 1], list(map(add, begins, repeat(k + 1)))) if L - k - 1 else repeat("")
-            )
-            keys = list(map(add, map(add, heads, q), tails))
-            hit_lists = list(map(index_get, keys))
-            for a, key, hits in compress(zip(begins, keys, hit_lists), hit_lists):
+            heads = _pick(ngrams[k], begins) if k else ()
+            tails = _pick(ngrams[L - k - 1], list(map(add, begins, repeat(k + 1)))) if L - k - 1 else ()
+            keys = map(add, heads, tails) if heads and tails else heads or tails
+            hit_lists = list(map(index.get((L, k), _NO_WORDS).get, keys))
+            for a, hits in compress(zip(begins, hit_lists), hit_lists):
                 word = s[a : a + L]
-                pairs = longer.get(key + word[k])
+                key = word + _AT[k]  # the window as written and the character asked about
+                pairs = longer.get(key)
                 if pairs is None:
                     if freq_get(word, 0) >= TARGET_MIN_FREQ:
                         pairs = ()  # an idiom or word as written (以点带面) is not rewritten into another one
                     else:
                         pairs = _pairs(m, word, k, hits or "", threshold)
-                    longer[key + word[k]] = pairs
+                    longer[key] = pairs
                 if not pairs:
                     continue
                 row = out.get(offset + a + k)

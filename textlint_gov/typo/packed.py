@@ -29,7 +29,9 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-FORMAT = 1
+from textlint_gov.typo.segment import MaskedIndex
+
+FORMAT = 2  # 2: the masked index split by word length and position (MaskedIndex)
 MAGIC = b"govlint-typo-model %d\n" % FORMAT
 PACK_NAME = "typo_model.bin"
 # the text files the data is built from (typo_vocab.txt is not one: it is added at load, it is small)
@@ -49,7 +51,7 @@ class Parts(NamedTuple):
     """What :func:`textlint_gov.typo.data.model` puts into the model."""
 
     freq: dict[str, int]  # the shipped word frequencies, without the government vocabulary
-    masked: dict[str, str]  # the masked index of ``freq`` (``Model.index``)
+    masked: MaskedIndex  # the masked index of ``freq`` (``Model.index``)
     confusion: dict[str, dict[str, int]]
     attested: frozenset[str]
     weak: frozenset[str]
@@ -95,8 +97,14 @@ def dump(parts: Parts, fp: dict) -> bytes:
     sections = [
         ("freq.keys", *_text(parts.freq)),
         ("freq.values", *_u32(parts.freq.values())),
-        ("index.keys", *_text(parts.masked)),
-        ("index.values", *_text(parts.masked.values())),
+        *(
+            section
+            for (length, k), part in parts.masked.items()
+            for section in (
+                (f"index.{length}.{k}.keys", *_text(part)),
+                (f"index.{length}.{k}.values", *_text(part.values())),
+            )
+        ),
         ("confusion.keys", *_text(confusion)),
         ("confusion.chars", *_text("".join(row) for row in confusion.values())),
         ("confusion.kinds", kinds, len(kinds)),
@@ -166,7 +174,15 @@ def _parse(raw: bytes, fp: dict) -> Parts | None:
     if len(keys) != len(values):
         return None
     freq = dict(zip(keys, values))
-    index = dict(zip(strings("index.keys"), strings("index.values")))
+    index: MaskedIndex = {}
+    for name in sec:
+        what, *where = name.split(".")  # index.<length>.<k>.keys
+        if what == "index" and where[-1] == "keys":
+            length, k = map(int, where[:-1])
+            masked, completing = strings(name), strings(f"index.{length}.{k}.values")
+            if len(masked) != len(completing) or not 0 <= k < length:
+                return None
+            index[length, k] = dict(zip(masked, completing))
     kinds, n_kinds = sec["confusion.kinds"]
     if len(kinds) != n_kinds:
         return None

@@ -19,6 +19,14 @@ TARGET_MIN_FREQ = 5  # a correction must produce a word at least this frequent
 NEG = -1e18
 
 
+# The masked index: (length of a word, position k of a character in it) -> {the word without its
+# character k: the characters that stand there in words at least TARGET_MIN_FREQ frequent} (for 下情:
+# (2, 1) -> {"下": "情..."}). Split by length and position, a window's key is a string of the text
+# already read (a pair, a triple), or two of them joined, not one built around a "?". The characters
+# are a set written as a string: their order carries no meaning.
+MaskedIndex = dict[tuple[int, int], dict[str, str]]
+
+
 class Model:
     def __init__(
         self,
@@ -26,13 +34,12 @@ class Model:
         confusion: dict[str, dict[str, int]],
         vocab: Iterable[str],
         attested: frozenset[str] = frozenset(),
-        index: dict[str, str] | None = None,
+        index: MaskedIndex | None = None,
     ) -> None:
         """``freq`` gets the words of ``vocab`` (at VOCAB_FREQ at least). ``index``, when given, is the
         masked index of ``freq`` as passed in, before ``vocab`` is added (a prebuilt one, see
-        ``textlint_gov.typo.data``): only the words the vocabulary adds or raises to TARGET_MIN_FREQ
-        are added to it here, instead of indexing all 300,000 words again. Its values are sets of
-        characters written as strings (their order carries no meaning)."""
+        ``textlint_gov.typo.data``; it is added to, not copied): only the words the vocabulary adds or
+        raises to TARGET_MIN_FREQ are added to it here, instead of indexing all 300,000 words again."""
         self.freq = freq
         self.attested = attested
         vocab = tuple(vocab)
@@ -48,7 +55,7 @@ class Model:
         self.unknown = -self.logtotal  # a character the dictionary does not know: frequency 1
         self.confusion = confusion
         self.vocab = frozenset(vocab)
-        # masked index: 下?上 style keys -> the characters that complete a word a correction may produce
+        # masked index: the characters that complete a word a correction may produce (see MaskedIndex)
         if index is None:
             index = {}
             added = [w for w, n in freq.items() if n >= TARGET_MIN_FREQ]
@@ -56,8 +63,11 @@ class Model:
             if len(w) < 2:
                 continue
             for k in range(len(w)):
-                key = w[:k] + "?" + w[k + 1 :]
-                index[key] = index.get(key, "") + w[k]
+                part = index.get((len(w), k))
+                if part is None:
+                    part = index[len(w), k] = {}
+                key = w[:k] + w[k + 1 :]
+                part[key] = part.get(key, "") + w[k]
         self.index = index
         # characters that have confusable characters and are no function characters (set by data.model)
         self.confusable: frozenset[str] = frozenset()
@@ -67,6 +77,12 @@ class Model:
         self.charstats: dict[str, tuple[int, int]] = {}
         self.names: frozenset[str] = frozenset()  # division names and stems (place_names())
         self.weak: frozenset[str] = frozenset()  # strings of fewer laws (corpus_strings())
+
+    def completions(self, masked: str) -> str:
+        """The characters that complete ``masked`` (one "?" for the character asked about: 下?上传)
+        into a word of the index, "" when none."""
+        k = masked.index("?")
+        return self.index.get((len(masked), k), {}).get(masked[:k] + masked[k + 1 :], "")
 
     def logp(self, w: str) -> float | None:
         n = self.freq.get(w)
