@@ -168,6 +168,9 @@ def gov_documents(eval_dir: Path, config: Config) -> None:
     )
     everything = Config()
     lint(docs[0], everything)  # warm up every rule's data
+    from textlint_gov.typo import detector
+
+    detector._run_memos.clear()  # the runs judged in the pass above: timed as text not seen before
     t0 = time.process_time()
     total = sum(1 for doc in docs for f in lint(doc, everything) if f.category == "typo")
     dt = time.process_time() - t0
