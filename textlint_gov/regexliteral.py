@@ -1,11 +1,13 @@
-"""The literal text every match of a regex must contain, to skip the regex cheaply (the dictionary
-rules' regexes, GOV102's guards).
+"""The literal text a block must contain for a regex to match in it, to skip the regex cheaply (the
+dictionary rules' regexes, GOV102's guards).
 
 Most blocks of a post hold none of a dictionary's regexes' key words (截止, 年, 〔 …). A substring
-test (``"截止" in text``, C speed) rules a regex out before its matcher runs; only the top level of
-the pattern is read, so what is found is certain to be in every match, and a pattern the reader
-does not understand (a top-level alternation, ignore-case, a parser change) gets ``""``: it is always
-run. Plain groups are opened (``(4)[.．](15)`` needs ``15``). Only an optimisation: a regex is never
+test (``"截止" in text``, C speed) rules a regex out before its matcher runs. What is found is certain
+to be in every text the regex matches in: a run of literal characters of the pattern's sequence, of
+a positive lookaround (总理 in ``(?<=总理)李``: in the text, before the match), or the longest
+string that every branch of an alternation requires (总理 in ``(?<=总理)李[墙蔷]|李[墙蔷](?=总理)``).
+A pattern the reader does not understand (ignore-case, a parser change) gets ``""``: it is always run.
+Plain groups are opened (``(4)[.．](15)`` needs ``15``). Only an optimisation: a regex is never
 skipped where it could match.
 """
 
@@ -25,7 +27,7 @@ _REPEATS = {_src.MAX_REPEAT, _src.MIN_REPEAT}
 
 
 def required_literal(pattern: re.Pattern) -> str:
-    """The longest run of literal characters that every match of ``pattern`` contains ('' if none)."""
+    """The longest literal text that every text ``pattern`` matches in contains ('' if none known)."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return ""
     try:
@@ -34,21 +36,44 @@ def required_literal(pattern: re.Pattern) -> str:
         return ""
     if parsed.state.flags & re.IGNORECASE:
         return ""
+    return max(_required(parsed), key=len)
+
+
+def _required(items) -> list[str]:
+    """Runs of literal text that a text matched by the parsed sequence ``items`` contains, each one
+    whole (at least [""])."""
     runs: list[str] = []
     run = ""
-    for op, av in _flat(parsed):
+    for op, av in _flat(items):
         if op is _src.LITERAL:
             run += chr(av)
-        elif op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is _src.LITERAL:
+            continue
+        if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is _src.LITERAL:
             # x{m,n}: m copies of x are contiguous with what came before and with what follows
             ch = chr(av[2][0][1]) * av[0]
             runs.append(run + ch)
             run = ch
-        else:
-            runs.append(run)
-            run = ""
+            continue
+        runs.append(run)
+        run = ""
+        if op is _src.ASSERT:  # a positive lookaround: its text is in the text, beside the match
+            runs.extend(_required(av[1]))
+        elif op is _src.BRANCH:
+            runs.append(_common([_required(alternative) for alternative in av[1]]))
     runs.append(run)
-    return max(runs, key=len)
+    return runs
+
+
+def _common(alternatives: list[list[str]]) -> str:
+    """The longest string that each alternative requires (is inside one of its runs), '' if none."""
+    first = sorted({s for s in alternatives[0] if s}, key=len, reverse=True)
+    for n in range(max(map(len, first), default=0), 0, -1):
+        for run in first:
+            for i in range(len(run) - n + 1):
+                part = run[i : i + n]
+                if all(any(part in r for r in alt) for alt in alternatives[1:]):
+                    return part
+    return ""
 
 
 def _flat(items):
