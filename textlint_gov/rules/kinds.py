@@ -232,11 +232,7 @@ class DictionaryRule(Rule):
                 for entry in entries:
                     if not entry.applies(post_date) or entry.guarded(text, s, entry.guards.get(wrong, [])):
                         continue
-                    if entry.boundary and not _on_boundaries(ctx, s, e):
-                        continue
-                    if entry.dated and historic(text, s, e):
-                        continue
-                    if entry.speaker and own_words(ctx, s, e, entry.speaker):
+                    if not _used_here(ctx, entry, s, e):
                         continue
                     yield self._hit(entry, s, e, wrong, entry.correct, post_date)
                     break
@@ -244,13 +240,7 @@ class DictionaryRule(Rule):
             entry, pattern, replace, _ = self._searches[j]
             for m in pattern.finditer(text):
                 s, e = m.span()
-                if s == e or _inside_any(text, s, e, entry.regex_guards):
-                    continue
-                if entry.boundary and not _on_boundaries(ctx, s, e):
-                    continue
-                if entry.dated and historic(text, s, e):
-                    continue
-                if entry.speaker and own_words(ctx, s, e, entry.speaker):
+                if s == e or _inside_any(text, s, e, entry.regex_guards) or not _used_here(ctx, entry, s, e):
                     continue
                 suggestion = m.expand(replace) if replace is not None else entry.correct
                 yield self._hit(entry, s, e, m.group(), suggestion, post_date)
@@ -284,6 +274,16 @@ class DictionaryRule(Rule):
         if entry.dated and post_date is None and (severity or self.severity).rank > Severity.WARNING.rank:
             severity = Severity.WARNING  # undated post: it may predate the change, so not certain
         return Hit(s, e, message, suggestion, severity, fixable=entry.fix)
+
+
+def _used_here(ctx: Context, entry: Entry, s: int, e: int) -> bool:
+    """The entry's wrong form at ``s:e`` stands as a word (when the entry asks for word boundaries), is
+    not a historic mention (a dated entry) and not the speaker's own words quoted (when it names one)."""
+    if entry.boundary and not _on_boundaries(ctx, s, e):
+        return False
+    if entry.dated and historic(ctx.text, s, e):
+        return False
+    return not (entry.speaker and own_words(ctx, s, e, entry.speaker))
 
 
 def _on_boundaries(ctx: Context, s: int, e: int) -> bool:
