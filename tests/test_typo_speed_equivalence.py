@@ -184,3 +184,34 @@ def test_the_run_memory_is_bounded(monkeypatch):
         monkeypatch.setattr(detector, "_run_memos", {})
         plain.append(detector.candidates(t))
     assert plain == found
+
+
+def test_threads_sharing_full_caches_find_what_one_thread_finds(monkeypatch):
+    """``govlint serve`` lints in a thread pool: the shared caches, kept small here so that they
+    are trimmed all the time, neither fail nor change what is found."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = _random_texts(120, 11)
+    monkeypatch.setattr(detector, "_run_memos", {})
+    expected = []
+    for t in texts:
+        detector._run_memos.clear()
+        expected.append(detector.candidates(t))
+    for name, size in (
+        ("RUN_MEMO_MAX", 6),
+        ("RUN_MEMO_CHARS", 40),
+        ("BIGRAM_CACHE_MAX", 10),
+        ("LONGER_CACHE_MAX", 4),
+    ):
+        monkeypatch.setattr(detector, name, size)
+    monkeypatch.setattr(detector, "_bigrams", {})
+    monkeypatch.setattr(detector, "_longer", {})
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            for _ in range(3):
+                assert list(pool.map(detector.candidates, texts)) == expected
+    finally:
+        sys.setswitchinterval(interval)

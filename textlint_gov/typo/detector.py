@@ -120,7 +120,7 @@ class _RunMemo(dict):
     def remember(self, key: tuple[str, tuple[int, ...]], found: Sequence[Suspect]) -> None:
         if len(self) >= RUN_MEMO_MAX or self.chars >= RUN_MEMO_CHARS:
             _forget_older_half(self)
-            self.chars = sum(len(piece) for piece, _ in self)
+            self.chars = sum(map(len, map(itemgetter(0), _first_keys(self, len(self)))))
         self[key] = found
         self.chars += len(key[0])
 
@@ -467,8 +467,18 @@ def _options(
 def _forget_older_half(cache: dict) -> None:
     """Drop the older half of a full cache (dicts keep insertion order): a long audit keeps the
     windows of its recent posts instead of starting cold again."""
-    for key in list(islice(cache, len(cache) // 2)):
-        del cache[key]
+    for key in _first_keys(cache, len(cache) // 2):
+        cache.pop(key, None)  # (another thread may have dropped it already)
+
+
+def _first_keys(cache: dict, n: int) -> list:
+    """The first ``n`` keys of ``cache``, read again when another thread changed it meanwhile:
+    ``govlint serve`` lints in a thread pool, and its threads share the caches."""
+    while True:
+        try:
+            return list(islice(cache, n))
+        except RuntimeError:  # dictionary changed size during iteration
+            continue
 
 
 def _pick(items: list[str], at: list[int]) -> tuple[str, ...]:
