@@ -77,6 +77,8 @@ class ImpossibleDate(Rule):
 
     def check(self, ctx: Context):
         text = ctx.text
+        if "月" not in text:
+            return
         for m in _DATE.finditer(text):
             arabic = m.group(2) is not None
             year_text, month_text, day_text = m.group(1, 2, 3) if arabic else m.group(4, 5, 6)
