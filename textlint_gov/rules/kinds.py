@@ -205,8 +205,8 @@ class DictionaryRule(Rule):
         )
         self._compiled = True
         self._regex_entries = [e for e in self.entries if e.regex]
-        # what each regex's matches must contain ("": nothing known): a block without it is not
-        # searched. One Aho-Corasick pass tells which of these literals a block holds.
+        # the literal a block must hold for each regex to match in it ("": none known): a block
+        # without it is not searched. One Aho-Corasick pass tells which of them a block holds.
         self._searches = [
             (e, pattern, replace, required_literal(pattern))
             for e in self._regex_entries

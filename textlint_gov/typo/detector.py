@@ -163,9 +163,8 @@ class _Grams:
         self.b3 = list(map(add, self.b2[:-1], s[2:]))
         self.f2 = f2 = list(map(get, self.b2))
         nonword = list(map(is_, f2, repeat(None)))
-        rev = map(
-            get, map(add, compress(s[1:], nonword), compress(s, nonword)), repeat(0)
-        )  # of no words only
+        # the reversed pairs, of the pairs that are no word only
+        rev = map(get, map(add, compress(s[1:], nonword), compress(s, nonword)), repeat(0))
         self.marks = list(compress(compress(count(), nonword), map(le, repeat(SWAP_MIN_FREQ), rev)))
 
     def swaps(self, o: int, n: int) -> list[int]:
