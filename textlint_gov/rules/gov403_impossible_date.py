@@ -64,7 +64,7 @@ class ImpossibleDate(Rule):
     category = "number"
     severity = Severity.ERROR
     summary = "日期不存在（11月31日、2月30日）"
-    source = "公历各月天数（GB/T 7408.1-2023 日期和时间 表示方法 第1部分）"
+    source = "公历各月天数与闰年规则（四年一闰，逢百年不闰，逢四百年再闰）"
 
     # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
     flags = (
