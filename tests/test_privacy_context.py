@@ -71,6 +71,15 @@ def test_published_work_contact_is_a_warning(body):
     assert "同意公开" in found[0].message and found[0].suggestion == "139****5678"
 
 
+def test_a_list_of_published_contacts_is_a_warning_each():
+    """A 平潭 notice's contacts, each an office and a name with a number, after one 联系人 label."""
+    body = f"（联系人：区旅游文体局林芳，13812345678；区旅游文化服务中心张秀丽，{MOBILE}）"
+    assert _found("GOV502", body) == [("13812345678", "warning"), (MOBILE, "warning")]
+    # a case's parties listed with their numbers: no contact label, so both stay errors
+    body = f"当事人：张某某，13812345678；李某某，{MOBILE}。"
+    assert _found("GOV502", body) == [("13812345678", "error"), (MOBILE, "error")]
+
+
 @pytest.mark.parametrize(
     "body",
     [

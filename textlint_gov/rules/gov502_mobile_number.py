@@ -29,17 +29,19 @@ _LABEL = re.compile(
 )
 # What may stand between the label and the number: nothing but a colon or spaces (联系电话：…,
 # a flattened two-cell row 联系电话 | …), or, right after the label or its colon, a name or title
-# (李女士, 施书记, 小陈, 张某某) and other telephone numbers given with it (0591-23165000、). A name
-# after spaces (a list's header 姓名 联系电话 then 张三 …) or a lone row number is no such gap.
-_GAP = re.compile(
-    r"[\s|｜:：]*"
-    r"|[:：]?(?:[\u4e00-\u9fff]{1,6}[\s,，、;；]*)?(?:0\d{2,3}[-－]?\d{7,8}|\d{7,8}|1[3-9]\d{9})?[\s,，、;；/]*"
-)
+# (李女士, 施书记, 小陈, 张某某), the office before it (区旅游文体局林芳) and other telephone numbers given
+# with it (0591-23165000、), or a list of such contacts, each name with its number (联系人：区旅游文体局
+# 林芳，134…；区旅游文化服务中心张秀丽，135…). A name after spaces (a list's header 姓名 联系电话 then
+# 张三 …) or a lone row number is no such gap.
+_NAME = r"[\u4e00-\u9fff]{1,16}"
+_PHONE = r"(?:0\d{2,3}[-－]?\d{7,8}|\d{7,8}|1[3-9]\d{9})"
+_SEP = r"[\s,，、;；/]"
+_GAP = re.compile(rf"[\s|｜:：]*|[:：]?(?:{_NAME}{_SEP}*{_PHONE}{_SEP}+)*(?:{_NAME}{_SEP}*)?{_PHONE}?{_SEP}*")
 # A private person whose contact it is: the party of a case, an applicant, a complainant, an owner.
 _PRIVATE = re.compile(r"当事人|申请人|被处罚人|违法行为人|投诉人|举报人|户主|业主|经营者|承租人|法定代表人")
 _ROLE_GAP = 8  # characters between such a role and the contact label: a name and a comma
 _CLAUSE_END = "。！？!?\n"
-_WINDOW = 40  # characters looked back for the contact label
+_WINDOW = 60  # characters looked back for the contact label (a list of two contacts fits)
 
 
 class MobileNumber(Rule):
