@@ -100,6 +100,9 @@ _SUFFIXES = frozenset("人者员方长处科局费率量性化式型家师生手
 _HEADING = re.compile(
     r"(?:^|[。；！？：:\s])(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、])[^。；！？，：:\s]+$"
 )
+# Characters that make a post of the word after them (副主任, 总工程师), which jieba cuts apart: in
+# 副主任主任医师 the first 主任 is the post's, the second the rank's.
+_POST_PREFIXES = frozenset("副总")
 # A chemical name (α-乙酰乙酰苯胺) repeats its groups on purpose.
 _CHEMICAL = re.compile(r"[-‐－A-Za-z\u0370-\u03ff]")
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾几半")
@@ -162,6 +165,7 @@ class RepeatedWord(Rule):
     （研究研究、讨论讨论），表示强调、拟声和数量的重叠（很高很高、咣当咣当、大口大口），两个词恰好相接
     （局局长 = 局 + 局长，支队支队长，政府采购采购人，监管机构机构设置，人民政府政府信息公开），数字
     （一一、一步一步、一个一个），引号内的引语，虚词以外的单字重叠（说说、玲玲），化学名称（乙酰乙酰苯胺），
+    职务后紧接以同一词开头的职称（副主任主任医师），
     以及标题与正文被压成一行时的衔接（三、检查重点重点加强……）。
     原因：
     复制粘贴和输入法联想容易把字词打两遍，通读时眼睛会自动跳过，是政府网站检查中常见的“错别字”扣分项；
@@ -183,7 +187,7 @@ class RepeatedWord(Rule):
 
     # Test cases, run through the real engine by tests/test_rulebook.py (.txt: the first line is the title).
     flags = (("通知\n要对问题进行进行研究，做好工作的的落实。\n", "进行"),)
-    passes = ("通知\n大家讨论讨论，常常看看，局局长、支队支队长到会。\n",)
+    passes = ("通知\n大家讨论讨论，常常看看，局局长、支队支队长、副主任主任医师到会。\n",)
 
     def check(self, ctx: Context):
         text = ctx.text
@@ -258,9 +262,22 @@ class RepeatedWord(Rule):
         # (对消防消防设施, 违法行为行为的), not a word it could form a compound with (人民政府政府信息公开)
         before = tokens[i - 1][0] if i > 0 else ""
         after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
-        if w2.startswith(w1) and len(w2) - len(w1) >= 2 and jieba.has_word(w2[len(w1) :]) and _loose(before):
+        # nor a word with a single character there (副主任主任医师: the post 副主任, then the rank 主任医师)
+        if (
+            w2.startswith(w1)
+            and len(w2) - len(w1) >= 2
+            and jieba.has_word(w2[len(w1) :])
+            and _loose(before)
+            and not (before in _POST_PREFIXES or (_han(before) and jieba.has_word(before + w1)))
+        ):
             return (a1, a2 + len(w1), w1, i + 1)
-        if w1.endswith(w2) and len(w1) - len(w2) >= 2 and jieba.has_word(w1[: -len(w2)]) and _loose(after):
+        if (
+            w1.endswith(w2)
+            and len(w1) - len(w2) >= 2
+            and jieba.has_word(w1[: -len(w2)])
+            and _loose(after)
+            and not (_han(after) and jieba.has_word(w2 + after))
+        ):
             return (e1 - len(w2), e2, w2, i + 2)
         return None
 
