@@ -21,7 +21,6 @@ import hashlib
 import hmac
 import json
 import os
-import stat
 import tempfile
 import time
 from pathlib import Path
@@ -36,6 +35,7 @@ from textlint_gov.findings import (
     finding_to_record,
 )
 from textlint_gov.rules.kinds import dictionaries_dir
+from textlint_gov.userfiles import read_capped, user_cache_dir
 
 DEFAULT_DIR = ".govlint_cache"
 FORMAT = 3  # the entry layout; entries of another layout are misses (3: source lines by offset)
@@ -44,41 +44,15 @@ STALE_TMP = 3600  # seconds after which a .tmp file is a killed writer's leftove
 _KEY_BYTES = 32
 
 
-def _read_capped(path: Path, cap: int) -> bytes | None:
-    """The bytes of a regular file (not a link, FIFO or device) up to ``cap``; None otherwise."""
-    flags = (
-        os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    )
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > cap:
-            return None
-        with os.fdopen(fd, "rb") as fh:
-            fd = -1
-            data = fh.read(cap + 1)
-        return data if len(data) <= cap else None
-    except OSError:
-        return None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-
-
 def _user_key_file() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or (
-        os.path.join(os.path.expanduser("~"), ".cache") if os.path.expanduser("~") != "~" else ""
-    )
-    return Path(base) / "govlint" / "cache.key" if base else None
+    folder = user_cache_dir()
+    return folder / "cache.key" if folder else None
 
 
 def _load_or_create_key(path: Path) -> bytes | None:
     """The secret in ``path``, created (mode 0600, atomically: link of a complete file) if missing."""
     for _ in range(2):
-        data = _read_capped(path, 4096)
+        data = read_capped(path, 4096)
         if data is not None and len(data) >= _KEY_BYTES:
             return data
         if data is not None or path.is_symlink():
@@ -224,7 +198,7 @@ class FindingsCache:
 
     def _lookup(self, data: bytes, path: str):
         key = self.key(data, path)
-        raw = _read_capped(self._file(key), MAX_ENTRY)
+        raw = read_capped(self._file(key), MAX_ENTRY)
         if raw is None:
             return None
         try:

@@ -29,11 +29,15 @@ _HAN = re.compile(
 _TRAILING = re.compile(r"[\s\u3000]((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?[）)]?$")
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _NUMBER_YEAR = re.compile(r"[〔\[［（(]((?:19|20)\d{2})[〕\]］）)]\s*\d{1,4}\s*号")
+# what follows the issuer's code in a 发文字号 (GB/T 9704-2012 7.2.4): the year in brackets and the
+# serial number with 号, 〔2016〕70号, [2021]第3号 (the typo guards and GOV601 read codes before it)
+DOC_NUMBER_TAIL = r"\s*[〔\[［（(【]\s*(?:19|20)\d\d\s*[〕\]］）)】]\s*第?\s*\d+\s*号"
 _HAN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _HAN_DIGIT.update({"○": "0", "零": "0"})
 
 
-def _han_number(s: str) -> int:
+def han_number(s: str) -> int:
+    """A number written in Chinese numerals: digit by digit (二〇二一), or with 十 (十二, 三十一)."""
     if "十" not in s:
         return int("".join(_HAN_DIGIT[c] for c in s))
     tens, _, units = s.partition("十")
@@ -92,9 +96,7 @@ def written_date(texts) -> str | None:
         m = _HAN.match(t)
         if m:
             with contextlib.suppress(KeyError, ValueError):
-                found = (
-                    _date(_han_number(m.group(1)), _han_number(m.group(2)), _han_number(m.group(3))) or found
-                )
+                found = _date(han_number(m.group(1)), han_number(m.group(2)), han_number(m.group(3))) or found
             continue
         if trailing:
             found = _date(int(trailing.group(1)), int(trailing.group(2)), int(trailing.group(3))) or found

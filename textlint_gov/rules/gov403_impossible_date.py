@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from textlint_gov.docdate import han_number
 from textlint_gov.findings import Hit, Severity
 from textlint_gov.rules import Context, Rule
 
@@ -18,29 +19,24 @@ _DATE = re.compile(
 )
 _LUNAR = ("农历", "阴历", "夏历", "旧历")  # a lunar month has 29 or 30 days, unlike the calendar's
 _LUNAR_BEFORE = 8  # characters before the date where 农历 still governs it (农历二〇二一年二月三十日)
-_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+# a day or month in Chinese numerals as dates write them (三十一, 十二, 五; not 〇五, 一十, 三十〇)
+_CN_NUMBER = re.compile(
+    r"[〇一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?"
+)
 
 
 def _number(s: str) -> int | None:
-    """1-99 written in Arabic digits (full or half width) or in Chinese numerals (三十一, 十二, 〇五
-    is no numeral of a date); None when it is not such a number."""
-    if s[0] not in _CN:
-        return int(s.translate(_WIDE))
-    tens, sep, ones = s.partition("十")
-    if not sep:
-        return _CN_DIGITS[s] if len(s) == 1 else None
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones or tens in ("〇", "一") or ones == "〇":
-        return None  # 十十, 一十 (not written in a date), 三十〇
-    return 10 * (_CN_DIGITS[tens] if tens else 1) + (_CN_DIGITS[ones] if ones else 0)
+    """1-99 written in Arabic digits (full or half width: ``int`` reads both) or in Chinese numerals;
+    None when it is no numeral a date writes."""
+    if s[0].isdigit():
+        return int(s)
+    return han_number(s) if _CN_NUMBER.fullmatch(s) else None
 
 
 def _year(s: str | None) -> int | None:
-    if s is None:
+    if s is None or (not s[0].isdigit() and "十" in s):
         return None
-    if s[0] in _CN:
-        return int("".join(str(_CN_DIGITS.get(c, 0)) for c in s)) if "十" not in s else None
-    return int(s.translate(_WIDE))
+    return int(s) if s[0].isdigit() else han_number(s)
 
 
 class ImpossibleDate(Rule):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import ahocorasick_rs
 
+from textlint_gov.docdate import DOC_NUMBER_TAIL
 from textlint_gov.findings import Applicability, Hit, Severity
 from textlint_gov.rules import Context, Rule
 from textlint_gov.rules._divisions import (
@@ -76,8 +77,7 @@ _GENERIC = {
 }
 
 
-# what follows the issuer's code of a 发文字号 (GB/T 9704-2012 7.2.4): 〔2016〕70号
-_DOC_NUMBER_AFTER = re.compile(r"\s*[〔\[［（(【]\s*(?:19|20)\d\d\s*[〕\]］）)】]\s*第?\s*\d+\s*号")
+_DOC_NUMBER_AFTER = re.compile(DOC_NUMBER_TAIL)  # 〔2016〕70号 after the issuer's code
 
 
 class _Index:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from textlint_gov.docdate import DOC_NUMBER_TAIL
 from textlint_gov.regexliteral import required_literal
 from textlint_gov.typo.data import FUNCTION_CHARS, MAX_NAME  # noqa: F401  (FUNCTION_CHARS re-exported)
 from textlint_gov.typo.segment import Model
@@ -102,9 +103,7 @@ COMPOUND_SURNAMES = frozenset(
     ]
 )
 # 发文字号: the issuing code right before 〔2021〕/[2021]/（2021） and the number with 号 (包府办发〔2021〕3号)
-DOC_NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,10})\s*[〔\[［（(【]\s*(?:19|20)\d\d\s*[〕\]］）)】]\s*第?\s*\d+\s*号"
-)
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})" + DOC_NUMBER_TAIL)
 # A personal name: the two or three characters before 同志 (凌敏同志), or a name standing alone after a
 # role in a list (副局长 高诚良, 副主任：欧阳晓波).
 COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from textlint_gov.typo.segment import MaskedIndex
+from textlint_gov.userfiles import read_capped, user_cache_dir
 
 FORMAT = 2  # 2: the masked index split by word length and position (MaskedIndex)
 MAGIC = b"govlint-typo-model %d\n" % FORMAT
@@ -213,24 +214,13 @@ def _parse(raw: bytes, fp: dict) -> Parts | None:
     )
 
 
-def _read_capped(path) -> bytes | None:
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_PACK + 1)
-    except OSError:
-        return None
-    return raw if len(raw) <= MAX_PACK else None
-
-
 def cache_path(fp: dict) -> Path | None:
     """Where the user's copy of the data built from the sources of ``fp`` is kept."""
-    base = os.environ.get("XDG_CACHE_HOME") or (
-        os.path.join(os.path.expanduser("~"), ".cache") if os.path.expanduser("~") != "~" else ""
-    )
-    if not base:
+    folder = user_cache_dir()
+    if folder is None:
         return None
     key = zlib.crc32(json.dumps(fp, sort_keys=True).encode("ascii"))
-    return Path(base) / "govlint" / f"typo-model-{FORMAT}-{key:08x}.bin"
+    return folder / f"typo-model-{FORMAT}-{key:08x}.bin"
 
 
 def load(recipe: str) -> Parts | None:
@@ -245,7 +235,7 @@ def load(recipe: str) -> Parts | None:
     parts = parse(raw, fp) if raw is not None else None
     if parts is None:
         path = cache_path(fp)
-        raw = _read_capped(path) if path is not None else None
+        raw = read_capped(path, MAX_PACK) if path is not None else None
         parts = parse(raw, fp) if raw is not None else None
     return parts
 
